@@ -1,0 +1,82 @@
+package javawc.compositor;
+
+import java.util.List;
+
+/** Command-line options of {@code scripts/compositor}. */
+public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug) {
+
+    public static final String USAGE = """
+            usage: scripts/compositor [options]
+              --backend auto|headless|drm  output backend (default auto: drm on a VT with a DRM device,
+                                           else headless). This build has the headless backend only.
+              --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)
+              --width PIXELS               headless output width (default 1280)
+              --height PIXELS              headless output height (default 720)
+              --refresh HZ                 headless output refresh rate, may be fractional (default 60)
+              --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
+              --help                       this text
+            When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
+            SIGINT or SIGTERM shuts down cleanly, removing the socket and its lock file.""";
+
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Returns null for --help. */
+    public static Options parse(List<String> args) throws UsageException {
+        String backend = "auto", socket = null;
+        int width = 1280, height = 720, refresh = 60_000;
+        boolean debug = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--debug" -> debug = true;
+                case "--backend" -> {
+                    backend = value != null ? value : next(args, ++i, a);
+                    if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
+                }
+                case "--socket" -> socket = value != null ? value : next(args, ++i, a);
+                case "--width" -> width = positive(a, value != null ? value : next(args, ++i, a), 16384);
+                case "--height" -> height = positive(a, value != null ? value : next(args, ++i, a), 16384);
+                case "--refresh" -> {
+                    String v = value != null ? value : next(args, ++i, a);
+                    try {
+                        double hz = Double.parseDouble(v);
+                        if (!(hz >= 1 && hz <= 1000)) throw new NumberFormatException();
+                        refresh = (int) Math.round(hz * 1000);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--refresh needs a rate in Hz between 1 and 1000, not '" + v + "'");
+                    }
+                }
+                default -> throw new UsageException("unknown option '" + args.get(i) + "'");
+            }
+        }
+        return new Options(backend, socket, width, height, refresh, debug);
+    }
+
+    private static String next(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) throw new UsageException(option + " needs a value");
+        return args.get(i);
+    }
+
+    private static int positive(String option, String v, int max) throws UsageException {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number from 1 to " + max + ", not '" + v + "'");
+        }
+    }
+}

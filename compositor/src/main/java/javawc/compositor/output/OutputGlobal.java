@@ -1,0 +1,50 @@
+package javawc.compositor.output;
+
+import javawc.server.Global;
+import javawc.server.GlobalRegistry;
+import javawc.server.protocol.WlOutput;
+
+/** wl_output (v4): advertises one {@link Output} and describes it to every client that binds it. */
+public final class OutputGlobal implements WlOutput.Handler {
+    public static final int VERSION = 4;
+
+    private final Output output;
+    private final Global global;
+
+    public OutputGlobal(GlobalRegistry registry, Output output) {
+        this.output = output;
+        this.global = registry.add(WlOutput.SPEC, VERSION, WlOutput::new, this::bound);
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    public Global global() {
+        return global;
+    }
+
+    /** The output a wl_output resource stands for (for requests that name one). */
+    public static Output of(WlOutput resource) {
+        return ((OutputGlobal) resource.handler()).output;
+    }
+
+    private void bound(WlOutput r) {
+        r.setHandler(this);
+        Output.Mode mode = output.mode();
+        r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
+                output.make(), output.model(), WlOutput.Transform.NORMAL);
+        r.sendMode(WlOutput.Mode.CURRENT | WlOutput.Mode.PREFERRED, mode.width(), mode.height(), mode.refreshMilliHz());
+        if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(1);
+        if (r.version() >= WlOutput.EVENT_NAME_SINCE) {
+            r.sendName(output.name());
+            r.sendDescription(output.description());
+        }
+        if (r.version() >= WlOutput.EVENT_DONE_SINCE) r.sendDone();
+    }
+
+    @Override
+    public void release(WlOutput self) {
+        // destructor: the resource is destroyed after this returns; nothing else holds it
+    }
+}

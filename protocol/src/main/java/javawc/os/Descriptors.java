@@ -1,0 +1,162 @@
+package javawc.os;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Small fd-backed kernel objects: eventfd, timerfd, signalfd, memfd, pipes, and the read/write,
+ * fstat and flock helpers that go with them.
+ */
+public final class Descriptors {
+    public static final int CLOCK_MONOTONIC = 1;
+    public static final int SIG_BLOCK = 0;
+    public static final int SIGINT = 2, SIGUSR1 = 10, SIGUSR2 = 12, SIGTERM = 15, SIGCHLD = 17;
+
+    private static final ThreadLocal<NativeBuffer> SCRATCH = ThreadLocal.withInitial(() -> new NativeBuffer(256));
+
+    private Descriptors() {}
+
+    public static OwnedFd eventFd() throws OsException {
+        return OwnedFd.check(LibC.eventfd(0, LibC.O_CLOEXEC | LibC.O_NONBLOCK), "eventfd");
+    }
+
+    public static OwnedFd timerFd() throws OsException {
+        return OwnedFd.check(LibC.timerfd_create(CLOCK_MONOTONIC, LibC.O_CLOEXEC | LibC.O_NONBLOCK), "timerfd_create");
+    }
+
+    /** Arms a timer: first expiry after {@code initialNanos}, then every {@code intervalNanos} (0 = once). 0/0 disarms. */
+    public static void armTimer(OwnedFd timer, long initialNanos, long intervalNanos) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        ByteBuffer b = nb.buffer();
+        b.putLong(0, intervalNanos / 1_000_000_000L);
+        b.putLong(8, intervalNanos % 1_000_000_000L);
+        b.putLong(16, initialNanos / 1_000_000_000L);
+        b.putLong(24, initialNanos % 1_000_000_000L);
+        if (LibC.timerfd_settime(timer.get(), 0, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
+    }
+
+    /**
+     * Blocks {@code signals} for the whole process and returns a signalfd that reads them.
+     * Must run before other threads start, so they inherit the mask; the JVM's own threads
+     * started earlier keep theirs, which is why the event loop also takes care to start early.
+     */
+    public static OwnedFd signalFd(int... signals) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        ByteBuffer b = nb.buffer();
+        b.putLong(0, 0);
+        long mask = 0;
+        for (int sig : signals) mask |= 1L << (sig - 1);
+        b.putLong(0, mask);
+        if (LibC.pthread_sigmask(SIG_BLOCK, nb.address(), 0) < 0) throw OsException.last("pthread_sigmask");
+        // sizeof(kernel sigset) = 8 bytes
+        return OwnedFd.check(LibC.signalfd(-1, nb.address(), LibC.O_CLOEXEC | LibC.O_NONBLOCK), "signalfd");
+    }
+
+    /** Reads one signalfd_siginfo; returns the signal number or 0 if none is pending. */
+    public static int readSignal(OwnedFd signalFd) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        long n = LibC.read(signalFd.get(), nb.address(), 128);
+        if (n < 0) {
+            if (LibC.errno() == LibC.EAGAIN) return 0;
+            throw OsException.last("read(signalfd)");
+        }
+        return nb.buffer().getInt(0);
+    }
+
+    /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
+    public static long readCounter(OwnedFd fd) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        long n = LibC.read(fd.get(), nb.address(), 8);
+        if (n < 0) {
+            if (LibC.errno() == LibC.EAGAIN) return 0;
+            throw OsException.last("read(counter)");
+        }
+        return nb.buffer().getLong(0);
+    }
+
+    /** Adds {@code value} to an eventfd's counter. */
+    public static void signalEvent(OwnedFd eventFd, long value) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        nb.buffer().putLong(0, value);
+        if (LibC.write(eventFd.get(), nb.address(), 8) < 0) throw OsException.last("write(eventfd)");
+    }
+
+    /** An anonymous file of {@code size} bytes, sealable. */
+    public static OwnedFd memfd(String name, long size) throws OsException {
+        OwnedFd fd = OwnedFd.check(LibC.memfd_create(name, LibC.MFD_CLOEXEC | LibC.MFD_ALLOW_SEALING), "memfd_create");
+        if (LibC.ftruncate(fd.get(), size) < 0) {
+            OsException e = OsException.last("ftruncate");
+            fd.close();
+            throw e;
+        }
+        return fd;
+    }
+
+    public static void truncate(OwnedFd fd, long size) throws OsException {
+        if (LibC.ftruncate(fd.get(), size) < 0) throw OsException.last("ftruncate");
+    }
+
+    /** Size in bytes per fstat. */
+    public static long size(OwnedFd fd) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
+        return nb.buffer().getLong(48); // st_size on x86_64
+    }
+
+    /** A close-on-exec pipe: [read end, write end]. */
+    public static OwnedFd[] pipe() throws OsException {
+        int[] fds = new int[2];
+        if (LibC.pipe2(fds, LibC.O_CLOEXEC) < 0) throw OsException.last("pipe2");
+        return new OwnedFd[] {new OwnedFd(fds[0]), new OwnedFd(fds[1])};
+    }
+
+    /** Writes all of {@code data} (blocking fd). */
+    public static void writeFully(OwnedFd fd, byte[] data) throws OsException {
+        NativeBuffer nb = data.length <= 256 ? SCRATCH.get() : new NativeBuffer(data.length);
+        nb.buffer().put(0, data);
+        long done = 0;
+        while (done < data.length) {
+            long n = LibC.write(fd.get(), nb.address() + done, data.length - done);
+            if (n < 0) {
+                if (LibC.errno() == LibC.EINTR) continue;
+                throw OsException.last("write");
+            }
+            done += n;
+        }
+    }
+
+    /** Reads up to {@code max} bytes once (blocking fd); empty at end of file. */
+    public static byte[] readSome(OwnedFd fd, int max) throws OsException {
+        NativeBuffer nb = max <= 256 ? SCRATCH.get() : new NativeBuffer(max);
+        while (true) {
+            long n = LibC.read(fd.get(), nb.address(), max);
+            if (n >= 0) {
+                byte[] out = new byte[(int) n];
+                nb.buffer().get(0, out);
+                return out;
+            }
+            if (LibC.errno() != LibC.EINTR) throw OsException.last("read");
+        }
+    }
+
+    /** Opens a file (close-on-exec), creating it with {@code mode} if O_CREAT is given. */
+    public static OwnedFd open(String path, int flags, int mode) throws OsException {
+        return OwnedFd.check(LibC.open(path, flags | LibC.O_CLOEXEC, mode), "open " + path);
+    }
+
+    /** Non-blocking exclusive flock; false if another process holds it. */
+    public static boolean tryLock(OwnedFd fd) throws OsException {
+        if (LibC.flock(fd.get(), LibC.LOCK_EX | LibC.LOCK_NB) == 0) return true;
+        if (LibC.errno() == LibC.EWOULDBLOCK) return false;
+        throw OsException.last("flock");
+    }
+
+    /** Owner uid and mode bits of a path (lstat: links are not followed), or null if it does not exist. */
+    public static int[] ownerAndMode(String path) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        if (LibC.lstat(path, nb.address()) < 0) {
+            if (LibC.errno() == LibC.ENOENT) return null;
+            throw OsException.last("lstat " + path);
+        }
+        return new int[] {nb.buffer().getInt(28), nb.buffer().getInt(24)}; // st_uid, st_mode
+    }
+}

@@ -1,0 +1,64 @@
+package javawc.server;
+
+import javawc.wire.InterfaceSpec;
+
+/**
+ * An object clients can bind through wl_registry: a name, an interface and the highest
+ * version we implement, and what to do on bind.
+ */
+public final class Global {
+    /** Creates the typed resource for a bind; the generated constructors match. */
+    public interface ResourceFactory<R extends Resource> {
+        R create(Client client, int version);
+    }
+
+    /** Sets up a freshly bound resource (sets its handler, sends initial events). */
+    public interface BindHandler<R extends Resource> {
+        void bound(R resource);
+    }
+
+    private final int name;
+    private final InterfaceSpec spec;
+    private final int version;
+    private final ResourceFactory<?> factory;
+    private final BindHandler<Resource> handler;
+
+    @SuppressWarnings("unchecked")
+    <R extends Resource> Global(int name, InterfaceSpec spec, int version, ResourceFactory<R> factory, BindHandler<? super R> handler) {
+        if (version < 1 || version > spec.version()) {
+            throw new IllegalArgumentException(spec.name() + " version " + version + " is not in the protocol XML (max " + spec.version() + ")");
+        }
+        this.name = name;
+        this.spec = spec;
+        this.version = version;
+        this.factory = factory;
+        this.handler = (BindHandler<Resource>) handler;
+    }
+
+    public int name() {
+        return name;
+    }
+
+    public InterfaceSpec spec() {
+        return spec;
+    }
+
+    public String interfaceName() {
+        return spec.name();
+    }
+
+    public int version() {
+        return version;
+    }
+
+    void bind(Client client, int id, int boundVersion) {
+        Resource r = factory.create(client, boundVersion);
+        client.insertClientObject(r, id);
+        handler.bound(r);
+    }
+
+    @Override
+    public String toString() {
+        return interfaceName() + " v" + version + " (name " + name + ")";
+    }
+}

@@ -1,0 +1,169 @@
+package javawc.server;
+
+import javawc.os.Epoll;
+import javawc.os.OsException;
+import javawc.os.OwnedFd;
+import javawc.os.UnixSockets;
+import javawc.server.protocol.WlCallback;
+import javawc.server.protocol.WlDisplay;
+import javawc.server.protocol.WlRegistry;
+import javawc.wire.Connection;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Wayland server: accepts connections, owns the clients and the global registry, and
+ * flushes client output once per event-loop turn. Implements wl_display's requests.
+ */
+public final class Server implements WlDisplay.Handler, AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(Server.class);
+
+    private final EventLoop loop;
+    private final GlobalRegistry globals = new GlobalRegistry();
+    private final Map<Client, EventLoop.Source> clients = new IdentityHashMap<>();
+    private final List<Client> toFlush = new ArrayList<>();
+    private final List<Client> flushing = new ArrayList<>();
+    private final List<EventLoop.Source> listeners = new ArrayList<>();
+    private int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
+    private int serial;
+    private int clientSerial;
+
+    public Server(EventLoop loop) {
+        this.loop = loop;
+        loop.beforeSleep(this::flushClients);
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public GlobalRegistry globals() {
+        return globals;
+    }
+
+    /** The next event serial (input, configure, sync...). */
+    public int nextSerial() {
+        return ++serial;
+    }
+
+    WlDisplay.Handler displayHandler() {
+        return this;
+    }
+
+    /** For tests: a smaller output limit makes "client stopped reading" cheap to provoke. */
+    public void setOutputLimit(int bytes) {
+        this.outputLimit = bytes;
+    }
+
+    /** Accepts clients from a listening socket (which stays owned by the caller). */
+    public void listen(OwnedFd listener) throws OsException {
+        listeners.add(loop.add(listener.get(), Epoll.IN, events -> acceptAll(listener)));
+    }
+
+    private void acceptAll(OwnedFd listener) {
+        while (true) {
+            OwnedFd fd;
+            try {
+                fd = UnixSockets.accept(listener);
+            } catch (OsException e) {
+                LOG.warn("accept failed: {}", e.getMessage()); // e.g. EMFILE: try again on the next wakeup
+                return;
+            }
+            if (fd == null) return;
+            try {
+                addClient(fd);
+            } catch (OsException e) {
+                LOG.warn("cannot serve a new client: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Serves a client on an already connected, non-blocking socket (ours to close). */
+    public Client addClient(OwnedFd socket) throws OsException {
+        Client client;
+        try {
+            UnixSockets.setNonBlocking(socket, true);
+            client = new Client(this, socket, ++clientSerial, outputLimit);
+            clients.put(client, loop.add(socket.get(), Epoll.IN, events -> clientReady(client, events)));
+        } catch (OsException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        LOG.debug("client {} connected", client.serial());
+        return client;
+    }
+
+    private void clientReady(Client client, int events) {
+        if ((events & Epoll.OUT) != 0) scheduleFlush(client);
+        if ((events & (Epoll.IN | Epoll.HUP | Epoll.ERR)) != 0) client.readable();
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    public List<Client> clients() {
+        return List.copyOf(clients.keySet());
+    }
+
+    void scheduleFlush(Client client) {
+        if (client.flushScheduled) return;
+        client.flushScheduled = true;
+        toFlush.add(client);
+    }
+
+    /** Sends every client's pending events; drops clients that erred once their error is out. */
+    public void flushClients() {
+        if (toFlush.isEmpty()) return;
+        flushing.addAll(toFlush);
+        toFlush.clear();
+        for (Client c : flushing) {
+            c.flushScheduled = false;
+            boolean done = c.flush();
+            if (c.isClosed()) continue;
+            if (c.errored()) {
+                c.disconnect("protocol error");
+                continue;
+            }
+            if (c.pollingOut == !done) continue;
+            try {
+                // wait for room in the socket only while something is waiting to go
+                clients.get(c).setEvents(done ? Epoll.IN : Epoll.IN | Epoll.OUT);
+                c.pollingOut = !done;
+            } catch (OsException e) {
+                c.disconnect("epoll: " + e.getMessage());
+            }
+        }
+        flushing.clear();
+    }
+
+    void clientClosed(Client client) {
+        EventLoop.Source s = clients.remove(client);
+        if (s != null) s.remove();
+        if (client.flushScheduled) toFlush.remove(client);
+    }
+
+    // ---- wl_display ----
+
+    @Override
+    public void sync(WlDisplay self, WlCallback callback) {
+        callback.sendDone(nextSerial());
+    }
+
+    @Override
+    public void getRegistry(WlDisplay self, WlRegistry registry) {
+        globals.attach(registry);
+    }
+
+    @Override
+    public void close() {
+        for (Client c : clients()) c.disconnect("server shutting down");
+        for (EventLoop.Source s : listeners) s.remove();
+        listeners.clear();
+    }
+}
