@@ -18,7 +18,8 @@ public final class SocketIo {
     /** Returned by send/receive when the socket would block. */
     public static final long WOULD_BLOCK = -1;
 
-    private final NativeBuffer scratch = new NativeBuffer(CONTROL + CONTROL_SPACE);
+    // room to *send* up to 64 fds (tests provoke MSG_CTRUNC); we receive at most 28
+    private final NativeBuffer scratch = new NativeBuffer(CONTROL + CMSG_HEADER + 64 * 4);
     private final ByteBuffer s = scratch.buffer();
     private final long base = scratch.address();
 
@@ -42,6 +43,11 @@ public final class SocketIo {
     public long send(int socket, long data, int length, int[] fds, int fdCount) throws OsException {
         if (length <= 0) throw new IllegalArgumentException("fds must travel with at least one byte");
         if (fdCount > MAX_FDS_PER_MESSAGE) throw new IllegalArgumentException("at most " + MAX_FDS_PER_MESSAGE + " fds per sendmsg");
+        return sendUnchecked(socket, data, length, fds, fdCount);
+    }
+
+    /** {@link #send} without its guards; tests use it to show what the kernel does with bad input. */
+    long sendUnchecked(int socket, long data, int length, int[] fds, int fdCount) throws OsException {
         int controlLength = 0;
         if (fdCount > 0) {
             controlLength = CMSG_HEADER + ((fdCount * 4 + 7) & ~7);
