@@ -28,12 +28,14 @@ public final class Client {
     private final Connection connection;
     private final WlDisplay display;
     private final int serial;
+    private final int outputLimit;
     private boolean errored, closed;
     boolean flushScheduled, pollingOut; // Server's bookkeeping
 
     Client(Server server, OwnedFd socket, int serial, int outputLimit) {
         this.server = server;
         this.serial = serial;
+        this.outputLimit = outputLimit;
         this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT);
         this.display = new WlDisplay(this, 1);
         objects.insertAt(1, display);
@@ -190,7 +192,8 @@ public final class Client {
     boolean flush() {
         if (closed) return true;
         if (connection.overflowed()) {
-            disconnect("more than " + Connection.DEFAULT_OUTPUT_LIMIT / 1024 + " KiB of events waiting: the client is not reading");
+            LOG.warn("{}: dropped, more than {} KiB of events waiting: the client is not reading", this, outputLimit / 1024);
+            disconnect("output overflow");
             return true;
         }
         try {

@@ -1,0 +1,140 @@
+package javawc.compositor;
+
+import javawc.client.Display;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The real compositor in its own process, on a private XDG_RUNTIME_DIR, as users start it. */
+final class CompositorProcess implements AutoCloseable {
+    final Path runtimeDir;
+    final Process process;
+    final String display;
+    private final boolean ownsRuntimeDir;
+    private final Path log;
+
+    private CompositorProcess(Path runtimeDir, Process process, String display, boolean ownsRuntimeDir, Path log) {
+        this.runtimeDir = runtimeDir;
+        this.process = process;
+        this.display = display;
+        this.ownsRuntimeDir = ownsRuntimeDir;
+        this.log = log;
+    }
+
+    static Path privateRuntimeDir() throws IOException {
+        return Files.createTempDirectory("javawc-test", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    static ProcessBuilder builder(Path runtimeDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("WAYLAND_DEBUG");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        if (runtimeDir == null) pb.environment().remove("XDG_RUNTIME_DIR");
+        else pb.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
+        return pb;
+    }
+
+    static CompositorProcess start(String... args) throws IOException {
+        return start(privateRuntimeDir(), true, args);
+    }
+
+    /** Starts a compositor in a runtime dir the caller owns (and removes). */
+    static CompositorProcess start(Path runtimeDir, String... args) throws IOException {
+        return start(runtimeDir, false, args);
+    }
+
+    /** Starts the compositor and waits for its WAYLAND_DISPLAY line. */
+    private static CompositorProcess start(Path runtimeDir, boolean ownsRuntimeDir, String... args) throws IOException {
+        // stderr goes to a file: a pipe read by a thread loses what is left when the process ends
+        Path log = Files.createTempFile("javawc-compositor", ".log");
+        Process p = builder(runtimeDir, args).redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("WAYLAND_DISPLAY=")) {
+            p.destroyForcibly();
+            throw new IOException("compositor did not start: stdout '" + line + "', stderr: " + Files.readString(log));
+        }
+        return new CompositorProcess(runtimeDir, p, line.substring("WAYLAND_DISPLAY=".length()), ownsRuntimeDir, log);
+    }
+
+    Path socket() {
+        return runtimeDir.resolve(display);
+    }
+
+    /** What the compositor logged so far. */
+    String stderr() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    Display connect() throws IOException {
+        return Display.connect(socket().toString());
+    }
+
+    /** Open descriptors of the compositor process. */
+    long fdCount() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** Runs a program as a client of this compositor; returns exit code and combined output. */
+    Result run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
+        pb.environment().put("WAYLAND_DISPLAY", display);
+        Process p = pb.start();
+        byte[][] output = new byte[1][];
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                output[0] = p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                output[0] = new byte[0];
+            }
+        });
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+        }
+        reader.join();
+        return new Result(p.exitValue(), new String(output[0], StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {}
+
+    /** SIGTERM, then the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("compositor ignored SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) stop();
+        Files.deleteIfExists(log);
+        if (!ownsRuntimeDir) return;
+        try (Stream<Path> files = Files.walk(runtimeDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
