@@ -24,7 +24,7 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 
 javawc_mvn() {
     command -v mvn >/dev/null || { echo "Maven is missing: apt-get install maven" >&2; return 1; }
-    (cd "$JAVAWC_ROOT" && mvn -B -q "$@")
+    (cd "$JAVAWC_ROOT" && mvn -B -q -Dstyle.color=never "$@")
 }
 
 # Builds the jars and runtime libraries unless they are newer than every source file.
