@@ -2,6 +2,7 @@ package javawc.os;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ReadOnlyBufferException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -91,5 +92,27 @@ class DescriptorsTest {
         again.close();
         again.close();
         assertEquals(-1, LibC.fcntl(n, LibC.F_GETFD, 0), "closed exactly once");
+    }
+
+    @Test
+    void sharedMappingsSeeEachOthersWrites() throws Exception {
+        try (OwnedFd fd = Descriptors.memfd("mapped", 8192);
+             MemoryMapping writer = MemoryMapping.map(fd, 8192, true);
+             MemoryMapping reader = MemoryMapping.map(fd, 8192, false)) {
+            writer.buffer().putInt(4096, 0xcafe);
+            assertEquals(0xcafe, reader.buffer().getInt(4096));
+            assertEquals(8192, reader.buffer().capacity());
+            assertThrows(ReadOnlyBufferException.class, () -> reader.buffer().putInt(0, 1));
+        }
+    }
+
+    @Test
+    void mappingABadFdFailsCleanly() {
+        OsException e = assertThrows(OsException.class, () -> {
+            try (OwnedFd fd = Descriptors.eventFd()) {
+                MemoryMapping.map(fd, 4096, false).close();
+            }
+        });
+        assertTrue(e.getMessage().startsWith("mmap"), e.getMessage());
     }
 }
