@@ -34,6 +34,16 @@ public final class Descriptors {
         if (LibC.timerfd_settime(timer.get(), 0, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
     }
 
+    /** Arms a one-shot timer for the absolute CLOCK_MONOTONIC time {@code deadlineNanos} (System.nanoTime's clock). */
+    public static void armTimerAbsolute(OwnedFd timer, long deadlineNanos) throws OsException {
+        NativeBuffer nb = SCRATCH.get();
+        ByteBuffer b = nb.buffer();
+        b.putLong(0, 0).putLong(8, 0);
+        b.putLong(16, deadlineNanos / 1_000_000_000L);
+        b.putLong(24, deadlineNanos % 1_000_000_000L);
+        if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
+    }
+
     /**
      * Blocks {@code signals} for the whole process and returns a signalfd that reads them.
      * Must run before other threads start, so they inherit the mask; the JVM's own threads

@@ -1,17 +1,38 @@
 package javawc.compositor.backend;
 
 import javawc.compositor.output.Output;
+import javawc.os.OsException;
+import javawc.server.EventLoop;
 
 import java.util.List;
 
 /**
- * Where the compositor's pictures go. A backend owns its outputs and, later, their repaint
- * clocks and buffers (headless: timers and memory; DRM/KMS: page flips and framebuffers).
+ * Where the compositor's pictures go. A backend owns its outputs, their framebuffers and
+ * their clocks (headless: timers; DRM/KMS: page flips), and calls the {@link FramePainter}
+ * once per frame it decides to show.
  */
 public interface Backend extends AutoCloseable {
+    /** What the backend asks of the compositor for each frame. */
+    interface FramePainter {
+        /** Draws what changed into {@code framebuffer} (0xAARRGGBB, mode size). */
+        void paint(Output output, int[] framebuffer);
+
+        /** The frame is shown (or would be, headless): time for frame callbacks. */
+        void presented(Output output, long monotonicNanos);
+    }
+
     String name();
 
     List<Output> outputs();
+
+    /** Starts the outputs' clocks on {@code loop}. */
+    void start(EventLoop loop, FramePainter painter) throws OsException;
+
+    /** Something changed: paint every output at its next refresh (idempotent until then). */
+    void scheduleFrame();
+
+    /** Paints now if a frame is pending, then returns a copy of the output's pixels. */
+    int[] capture(Output output);
 
     @Override
     void close();

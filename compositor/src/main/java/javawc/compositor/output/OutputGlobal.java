@@ -1,8 +1,12 @@
 package javawc.compositor.output;
 
+import javawc.server.Client;
 import javawc.server.Global;
 import javawc.server.GlobalRegistry;
 import javawc.server.protocol.WlOutput;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** wl_output (v4): advertises one {@link Output} and describes it to every client that binds it. */
 public final class OutputGlobal implements WlOutput.Handler {
@@ -10,6 +14,7 @@ public final class OutputGlobal implements WlOutput.Handler {
 
     private final Output output;
     private final Global global;
+    private final List<WlOutput> bound = new ArrayList<>();
 
     public OutputGlobal(GlobalRegistry registry, Output output) {
         this.output = output;
@@ -29,8 +34,17 @@ public final class OutputGlobal implements WlOutput.Handler {
         return ((OutputGlobal) resource.handler()).output;
     }
 
+    /** The wl_output resources {@code client} has for this output (for wl_surface.enter/leave). */
+    public List<WlOutput> resources(Client client) {
+        List<WlOutput> mine = new ArrayList<>(1);
+        for (WlOutput r : bound) if (r.client() == client) mine.add(r);
+        return mine;
+    }
+
     private void bound(WlOutput r) {
         r.setHandler(this);
+        bound.add(r);
+        r.onDestroy(() -> bound.remove(r));
         Output.Mode mode = output.mode();
         r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
                 output.make(), output.model(), WlOutput.Transform.NORMAL);

@@ -1,0 +1,16 @@
+package javawc.compositor.render;
+
+import javawc.compositor.output.Output;
+import javawc.compositor.scene.Region;
+import javawc.compositor.scene.Scene;
+
+/** Draws the scene into an output's framebuffer, only where it is damaged. */
+public interface Renderer {
+    String name();
+
+    /**
+     * Repaints {@code damage} (global coordinates, already clipped to the output) into
+     * {@code target}: 0xAARRGGBB pixels, row-major, the output's mode size.
+     */
+    void render(Scene scene, Output output, Region damage, int[] target);
+}

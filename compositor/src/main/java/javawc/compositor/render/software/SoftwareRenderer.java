@@ -1,0 +1,75 @@
+package javawc.compositor.render.software;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.output.Output;
+import javawc.compositor.render.Renderer;
+import javawc.compositor.render.SurfaceTexture;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Region;
+import javawc.compositor.scene.Scene;
+
+/**
+ * Composites on the CPU: for each damaged rectangle, the background, then every visible
+ * surface bottom to top, blending premultiplied ARGB ("over"). Surfaces with scale 1 and no
+ * transform take a row-at-a-time path; others map each pixel back through the buffer
+ * transform and scale.
+ */
+public final class SoftwareRenderer implements Renderer {
+    public static final int BACKGROUND = 0xff2b2b33;
+
+    @Override
+    public String name() {
+        return "software";
+    }
+
+    @Override
+    public void render(Scene scene, Output output, Region damage, int[] target) {
+        int stride = output.mode().width();
+        for (Rect clip : damage.rects()) {
+            Rect local = clip.translate(-output.x(), -output.y());
+            for (int y = local.y(); y < local.bottom(); y++) {
+                java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), BACKGROUND);
+            }
+            scene.forEachVisibleSurface((s, x, y) -> {
+                Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
+                if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
+            });
+        }
+    }
+
+    /** Draws the part {@code area} (output coordinates) of surface {@code s} whose origin is at (ox, oy). */
+    static void draw(Surface s, int sx, int sy, Rect area, int ox, int oy, int[] target, int stride) {
+        SurfaceTexture t = s.texture();
+        int[] src = t.pixels();
+        int tw = t.width();
+        boolean opaque = t.opaque();
+        if (s.scale() == 1 && s.transform() == 0) {
+            for (int y = area.y(); y < area.bottom(); y++) {
+                int si = (y - oy) * tw + (area.x() - ox), di = y * stride + area.x();
+                if (opaque) System.arraycopy(src, si, target, di, area.width());
+                else for (int i = 0; i < area.width(); i++) target[di + i] = over(src[si + i], target[di + i]);
+            }
+            return;
+        }
+        int w = s.width(), h = s.height(), scale = s.scale(), transform = s.transform();
+        for (int y = area.y(); y < area.bottom(); y++) {
+            for (int x = area.x(); x < area.right(); x++) {
+                int si = BufferTransform.bufferIndex(transform, x - ox, y - oy, w, h, scale, tw);
+                int di = y * stride + x;
+                target[di] = opaque ? src[si] : over(src[si], target[di]);
+            }
+        }
+    }
+
+    /** Premultiplied "over": src + dst * (1 - src alpha), per channel. */
+    static int over(int src, int dst) {
+        int a = src >>> 24;
+        if (a == 255) return src;
+        if (a == 0 && (src & 0xffffff) == 0) return dst;
+        int inv = 255 - a;
+        int rb = ((dst & 0xff00ff) * inv + 0x800080) >>> 8 & 0xff00ff;
+        int g = ((dst & 0x00ff00) * inv + 0x008000) >>> 8 & 0x00ff00;
+        int da = ((dst >>> 24) * inv + 0x80) >>> 8;
+        return (src & 0xffffff) + (rb | g) | (a + da) << 24;
+    }
+}

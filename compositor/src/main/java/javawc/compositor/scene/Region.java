@@ -1,0 +1,114 @@
+package javawc.compositor.scene;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A set of pixels as disjoint rectangles: wl_region contents, opaque and input regions, and
+ * damage. Small by design (clients send a handful of rectangles); operations are linear.
+ */
+public final class Region {
+    private final List<Rect> rects = new ArrayList<>();
+
+    public Region() {}
+
+    public Region(Rect r) {
+        add(r);
+    }
+
+    public Region copy() {
+        Region c = new Region();
+        c.rects.addAll(rects);
+        return c;
+    }
+
+    public boolean isEmpty() {
+        return rects.isEmpty();
+    }
+
+    public List<Rect> rects() {
+        return Collections.unmodifiableList(rects);
+    }
+
+    public void clear() {
+        rects.clear();
+    }
+
+    /** Adds the pixels of {@code r}, keeping the rectangles disjoint. */
+    public void add(Rect r) {
+        if (r.isEmpty()) return;
+        List<Rect> pieces = new ArrayList<>(List.of(r));
+        for (Rect existing : rects) {
+            List<Rect> next = new ArrayList<>();
+            for (Rect p : pieces) subtract(p, existing, next);
+            pieces = next;
+            if (pieces.isEmpty()) return;
+        }
+        rects.addAll(pieces);
+    }
+
+    public void add(Region other) {
+        for (Rect r : other.rects) add(r);
+    }
+
+    /** Removes the pixels of {@code r}. */
+    public void subtract(Rect r) {
+        if (r.isEmpty()) return;
+        List<Rect> out = new ArrayList<>();
+        for (Rect existing : rects) subtract(existing, r, out);
+        rects.clear();
+        rects.addAll(out);
+    }
+
+    /** The parts of {@code a} outside {@code b}, as up to four rectangles. */
+    private static void subtract(Rect a, Rect b, List<Rect> out) {
+        if (!a.intersects(b)) {
+            out.add(a);
+            return;
+        }
+        if (b.y() > a.y()) out.add(new Rect(a.x(), a.y(), a.width(), b.y() - a.y()));
+        if (b.bottom() < a.bottom()) out.add(new Rect(a.x(), b.bottom(), a.width(), a.bottom() - b.bottom()));
+        int top = Math.max(a.y(), b.y()), bottom = Math.min(a.bottom(), b.bottom());
+        if (b.x() > a.x()) out.add(new Rect(a.x(), top, b.x() - a.x(), bottom - top));
+        if (b.right() < a.right()) out.add(new Rect(b.right(), top, a.right() - b.right(), bottom - top));
+    }
+
+    public boolean contains(int x, int y) {
+        for (Rect r : rects) if (r.contains(x, y)) return true;
+        return false;
+    }
+
+    /** Whether every pixel of {@code r} is in the region. */
+    public boolean covers(Rect r) {
+        Region rest = new Region(r);
+        for (Rect mine : rects) rest.subtract(mine);
+        return rest.isEmpty();
+    }
+
+    public Region intersect(Rect clip) {
+        Region out = new Region();
+        for (Rect r : rects) {
+            Rect i = r.intersect(clip);
+            if (!i.isEmpty()) out.rects.add(i);
+        }
+        return out;
+    }
+
+    public Region translate(int dx, int dy) {
+        Region out = new Region();
+        for (Rect r : rects) out.rects.add(r.translate(dx, dy));
+        return out;
+    }
+
+    public Rect bounds() {
+        Rect b = Rect.EMPTY;
+        for (Rect r : rects) b = b.union(r);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return rects.toString();
+    }
+}

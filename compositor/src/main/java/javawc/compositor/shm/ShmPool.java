@@ -1,0 +1,117 @@
+package javawc.compositor.shm;
+
+import javawc.os.Descriptors;
+import javawc.os.MemoryMapping;
+import javawc.os.OsException;
+import javawc.os.OwnedFd;
+import javawc.server.protocol.WlBuffer;
+import javawc.server.protocol.WlShm;
+import javawc.server.protocol.WlShmPool;
+
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+
+/**
+ * A client's shared-memory file, mapped read-only. It lives while its wl_shm_pool or any
+ * buffer made from it does. The size a client declares is checked against the file (fstat)
+ * when the pool is made or grown; a client can still shrink the file later, which is why
+ * every read goes through Java buffers and faults become that client's protocol error.
+ */
+final class ShmPool implements WlShmPool.Handler {
+    private final OwnedFd fd;
+    private MemoryMapping mapping;
+    private IntBuffer ints;
+    private ShortBuffer shorts;
+    private int size;
+    private int users = 1; // the wl_shm_pool itself
+
+    static final class TooSmallException extends Exception {
+        TooSmallException(String message) {
+            super(message);
+        }
+    }
+
+    private ShmPool(OwnedFd fd) {
+        this.fd = fd;
+    }
+
+    static void create(WlShmPool resource, OwnedFd fd, int size) throws OsException, TooSmallException {
+        ShmPool pool = new ShmPool(fd);
+        try {
+            pool.map(size);
+        } catch (OsException | TooSmallException e) {
+            fd.close();
+            throw e;
+        }
+        resource.setHandler(pool);
+        resource.onDestroy(pool::release);
+    }
+
+    private void map(int newSize) throws OsException, TooSmallException {
+        long fileSize = Descriptors.size(fd);
+        if (fileSize < newSize) {
+            throw new TooSmallException("pool size " + newSize + " is larger than the file behind it (" + fileSize + " bytes)");
+        }
+        MemoryMapping next = MemoryMapping.map(fd, newSize, false);
+        if (mapping != null) mapping.close();
+        mapping = next;
+        ints = next.buffer().asIntBuffer();
+        shorts = next.buffer().asShortBuffer();
+        size = newSize;
+    }
+
+    int size() {
+        return size;
+    }
+
+    IntBuffer ints() {
+        return ints;
+    }
+
+    ShortBuffer shorts() {
+        return shorts;
+    }
+
+    private void release() {
+        if (--users > 0) return;
+        mapping.close();
+        fd.close();
+    }
+
+    @Override
+    public void createBuffer(WlShmPool self, WlBuffer id, int offset, int width, int height, int stride, int format) {
+        PixelFormat f = PixelFormat.of(format);
+        if (f == null) {
+            self.postError(WlShm.Error.INVALID_FORMAT, "unsupported format 0x" + Integer.toHexString(format));
+            return;
+        }
+        if (width <= 0 || height <= 0 || offset < 0 || stride < (long) width * f.bytesPerPixel
+                || stride % f.bytesPerPixel != 0 || offset % f.bytesPerPixel != 0
+                || (long) offset + (long) stride * (height - 1) + (long) width * f.bytesPerPixel > size) {
+            self.postError(WlShm.Error.INVALID_STRIDE, "invalid buffer: offset " + offset + ", " + width + "x" + height
+                    + ", stride " + stride + " in a pool of " + size + " bytes");
+            return;
+        }
+        users++;
+        id.setHandler(new ShmBuffer(this, f, offset, width, height, stride));
+        id.onDestroy(this::release);
+    }
+
+    @Override
+    public void destroy(WlShmPool self) {
+        // destructor; buffers made from the pool keep it mapped
+    }
+
+    @Override
+    public void resize(WlShmPool self, int newSize) {
+        if (newSize < size) {
+            self.postError(WlShm.Error.INVALID_STRIDE, "shrinking a pool (" + size + " to " + newSize + " bytes) is not allowed");
+            return;
+        }
+        try {
+            map(newSize);
+        } catch (OsException | TooSmallException e) {
+            self.postError(WlShm.Error.INVALID_FD, "cannot grow the pool: " + e.getMessage());
+        }
+    }
+}
