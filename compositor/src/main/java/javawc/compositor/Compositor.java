@@ -2,9 +2,17 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.HeadlessBackend;
+import javawc.compositor.core.CompositorGlobal;
+import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.output.XdgOutputManager;
+import javawc.compositor.render.Renderer;
+import javawc.compositor.render.software.SoftwareRenderer;
+import javawc.compositor.scene.Region;
+import javawc.compositor.scene.Scene;
+import javawc.compositor.shm.ShmGlobal;
+import javawc.compositor.xdg.XdgWmBaseGlobal;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -12,18 +20,34 @@ import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
 
-/** Puts a compositor together: the server, a backend, and the globals clients bind. */
-public final class Compositor implements AutoCloseable {
+/**
+ * Puts a compositor together, as tinywl does in one function: the server, a backend and its
+ * outputs, the scene, a renderer, and the globals clients bind. Each frame the backend asks
+ * for is the scene's damage rendered into the output, then frame callbacks.
+ */
+public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Compositor.class);
+    static final long PING_INTERVAL_MS = 5000;
 
     private final Server server;
     private final Backend backend;
+    private final Scene scene = new Scene();
+    private final Renderer renderer = new SoftwareRenderer();
+    private final XdgWmBaseGlobal xdgWmBase;
+    private long frames;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this.backend = createBackend(options);
         this.server = new Server(loop);
-        for (Output output : backend.outputs()) new OutputGlobal(server.globals(), output);
-        new XdgOutputManager(server.globals());
+        var globals = server.globals();
+        new CompositorGlobal(globals, scene);
+        new SubcompositorGlobal(globals);
+        new ShmGlobal(globals);
+        xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, PING_INTERVAL_MS);
+        for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
+        new XdgOutputManager(globals);
+        scene.setFrameRequest(backend::scheduleFrame);
+        backend.start(loop, this);
     }
 
     private static Backend createBackend(Options options) throws IOException {
@@ -46,8 +70,31 @@ public final class Compositor implements AutoCloseable {
         return backend;
     }
 
+    public Renderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public void paint(Output output, int[] framebuffer) {
+        Region damage = scene.takeDamage(output);
+        if (damage.isEmpty()) return;
+        renderer.render(scene, output, damage, framebuffer);
+        frames++;
+    }
+
+    @Override
+    public void presented(Output output, long monotonicNanos) {
+        scene.framePresented(output, monotonicNanos);
+    }
+
+    /** Frames that drew something (unchanged frames cost nothing and are not counted). */
+    public long paintedFrames() {
+        return frames;
+    }
+
     @Override
     public void close() {
+        xdgWmBase.close();
         server.close();
         backend.close();
     }

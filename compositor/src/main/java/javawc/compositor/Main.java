@@ -1,6 +1,7 @@
 package javawc.compositor;
 
 import javawc.server.EventLoop;
+import javawc.compositor.render.Screenshots;
 import javawc.server.ListeningSocket;
 import javawc.wire.WireTrace;
 import org.apache.logging.log4j.LogManager;
@@ -47,7 +48,8 @@ public final class Main {
         var runtimeDir = ListeningSocket.runtimeDir(System.getenv("XDG_RUNTIME_DIR"));
         try (EventLoop loop = new EventLoop();
              Compositor compositor = new Compositor(loop, options);
-             ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket())) {
+             ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket());
+             Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend())) {
             compositor.server().listen(socket.fd());
             Runnable quit = () -> {
                 log.info("shutting down");
@@ -55,7 +57,9 @@ public final class Main {
             };
             loop.onSignal("INT", quit);
             loop.onSignal("TERM", quit);
-            log.info("listening on {}; {} backend, outputs {}", socket.path(), compositor.backend().name(), compositor.backend().outputs());
+            if (screenshots != null) loop.onSignal("USR1", screenshots::take);
+            log.info("listening on {}; {} backend, {} renderer, outputs {}", socket.path(), compositor.backend().name(),
+                    compositor.renderer().name(), compositor.backend().outputs());
             System.out.println("WAYLAND_DISPLAY=" + socket.name());
             System.out.flush();
             loop.run();

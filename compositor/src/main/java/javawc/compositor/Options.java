@@ -3,7 +3,7 @@ package javawc.compositor;
 import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
-public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug) {
+public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
@@ -13,6 +13,7 @@ public record Options(String backend, String socket, int width, int height, int 
               --width PIXELS               headless output width (default 1280)
               --height PIXELS              headless output height (default 720)
               --refresh HZ                 headless output refresh rate, may be fractional (default 60)
+              --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
@@ -29,6 +30,7 @@ public record Options(String backend, String socket, int width, int height, int 
         String backend = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false;
+        java.nio.file.Path screenshot = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -47,6 +49,7 @@ public record Options(String backend, String socket, int width, int height, int 
                     if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
                 }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
+                case "--screenshot" -> screenshot = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--width" -> width = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--height" -> height = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--refresh" -> {
@@ -62,7 +65,7 @@ public record Options(String backend, String socket, int width, int height, int 
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, socket, width, height, refresh, debug);
+        return new Options(backend, socket, width, height, refresh, debug, screenshot);
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

@@ -6,10 +6,13 @@ public abstract class WireObject {
     private final int version;
     private int id;
 
+    /**
+     * {@code version} may exceed the interface's own: objects made by a request's new_id take
+     * their parent's version (a wl_callback from a version 5 wl_surface is "version 5"), as in
+     * libwayland. Globals are checked against their interface when bound.
+     */
     protected WireObject(InterfaceSpec spec, int version) {
-        if (version < 1 || version > spec.version()) {
-            throw new IllegalArgumentException(spec.name() + " has no version " + version);
-        }
+        if (version < 1) throw new IllegalArgumentException(spec.name() + " has no version " + version);
         this.spec = spec;
         this.version = version;
     }

@@ -1,0 +1,130 @@
+package javawc.compositor.xdg;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.output.Output;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.SceneWindow;
+import javawc.server.protocol.WlSeat;
+import javawc.server.protocol.XdgPopup;
+import javawc.server.protocol.XdgPositioner;
+import javawc.server.protocol.XdgWmBase;
+
+/**
+ * xdg_popup: placed relative to its parent's window geometry by its positioner, kept inside
+ * the output by the positioner's constraint adjustments, drawn above all toplevels. When its
+ * parent goes away it is dismissed with popup_done.
+ */
+final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler, SceneWindow {
+    private final XdgPopup resource;
+    private final XdgSurfaceRole xdg, parent;
+    private final XdgWmBase wmBase;
+    private PositionerState positioner;
+    private Rect placement = Rect.EMPTY; // relative to the parent's window geometry
+    private boolean alive = true, shown, dismissed;
+
+    XdgPopupRole(XdgPopup resource, XdgSurfaceRole xdg, XdgSurfaceRole parent, PositionerState positioner, XdgWmBase wmBase) {
+        this.resource = resource;
+        this.xdg = xdg;
+        this.parent = parent;
+        this.positioner = positioner;
+        this.wmBase = wmBase;
+        resource.setHandler(this);
+        parent.addChildPopup(this);
+        resource.onDestroy(() -> {
+            alive = false;
+            parent.removeChildPopup(this);
+            xdg.roleObjectDestroyed();
+        });
+    }
+
+    @Override
+    public boolean isAlive() {
+        return alive;
+    }
+
+    @Override
+    public Surface surface() {
+        return xdg.surface();
+    }
+
+    @Override
+    public boolean visible() {
+        return alive && shown && xdg.isMapped();
+    }
+
+    /** Where the positioner puts us, kept inside the output (in the parent's geometry space). */
+    private Rect computePlacement() {
+        int[] origin = new int[2];
+        Rect constraint = Rect.EMPTY;
+        if (parent.windowPosition(origin)) {
+            Output o = xdg.scene().primaryOutput();
+            constraint = new Rect(o.x() - origin[0], o.y() - origin[1], o.logicalWidth(), o.logicalHeight());
+        }
+        return PopupPlacement.place(positioner, constraint);
+    }
+
+    @Override
+    public void sendConfigure() {
+        placement = computePlacement();
+        resource.sendConfigure(placement.x(), placement.y(), placement.width(), placement.height());
+    }
+
+    @Override
+    public void map() {
+        if (dismissed) return;
+        shown = true;
+        xdg.scene().addPopup(this);
+    }
+
+    @Override
+    public void unmap() {
+        if (!shown) return;
+        xdg.scene().removeWindow(this);
+        shown = false;
+    }
+
+    @Override
+    public boolean windowPosition(int[] xy) {
+        if (!shown || !parent.windowPosition(xy)) return false;
+        xy[0] += placement.x();
+        xy[1] += placement.y();
+        return true;
+    }
+
+    /** The parent stopped being shown: the popup goes too, and the client is told. */
+    void dismiss() {
+        if (dismissed || !alive) return;
+        dismissed = true;
+        unmap();
+        resource.sendPopupDone();
+    }
+
+    // ---- requests ----
+
+    @Override
+    public void destroy(XdgPopup self) {
+        if (xdg.hasLiveChildPopups()) {
+            wmBase.postError(XdgWmBase.Error.NOT_THE_TOPMOST_POPUP, "destroy the popups opened from this one first");
+        }
+    }
+
+    @Override
+    public void grab(XdgPopup self, WlSeat seat, int serial) {
+        // explicit grabs need a wl_seat; there is none to name yet
+    }
+
+    @Override
+    public void reposition(XdgPopup self, XdgPositioner positionerResource, int token) {
+        PositionerState next = PositionerResource.stateOf(positionerResource);
+        if (!next.isComplete()) {
+            wmBase.postError(XdgWmBase.Error.INVALID_POSITIONER, "the positioner needs a size and an anchor rect");
+            return;
+        }
+        positioner = next;
+        Rect before = xdg.surface().globalBounds();
+        self.sendRepositioned(token);
+        xdg.configure();
+        xdg.scene().damage(before);
+        xdg.scene().damage(xdg.surface().globalBounds());
+    }
+}

@@ -1,0 +1,256 @@
+package javawc.compositor.xdg;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.core.SurfaceRole;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Scene;
+import javawc.server.Server;
+import javawc.server.protocol.XdgPopup;
+import javawc.server.protocol.XdgPositioner;
+import javawc.server.protocol.XdgSurface;
+import javawc.server.protocol.XdgToplevel;
+import javawc.server.protocol.XdgWmBase;
+
+import java.util.ArrayDeque;
+
+/**
+ * xdg_surface, and the wl_surface role that comes with it. Owns what toplevels and popups
+ * share: the configure/ack handshake (no buffer before the first ack), the window geometry,
+ * and mapping on the first buffer after it. The role object (toplevel or popup) decides the
+ * position and the configure contents.
+ */
+public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
+    /** What a toplevel or popup adds to an xdg_surface. */
+    interface RoleObject {
+        /** Sends the role's configure events (the xdg_surface.configure follows). */
+        void sendConfigure();
+
+        /** The surface got its first buffer after an acked configure. */
+        void map();
+
+        /** The surface lost its buffer (or the role object died). */
+        void unmap();
+
+        /** Global position of the window geometry's origin; false if not placed. */
+        boolean windowPosition(int[] xy);
+
+        boolean isAlive();
+    }
+
+    private final XdgSurface resource;
+    private final Surface surface;
+    private final XdgWmBaseGlobal.WmBase wmBase;
+    private final Scene scene;
+    private final Server server;
+    private final ArrayDeque<Integer> unackedSerials = new ArrayDeque<>();
+    private final java.util.List<XdgPopupRole> childPopups = new java.util.ArrayList<>();
+    private RoleObject roleObject;
+    private Rect geometry, pendingGeometry;
+    private boolean initialCommitDone, acked, mapped, alive = true;
+
+    XdgSurfaceRole(XdgSurface resource, Surface surface, XdgWmBaseGlobal.WmBase wmBase, Scene scene, Server server) {
+        this.resource = resource;
+        this.surface = surface;
+        this.wmBase = wmBase;
+        this.scene = scene;
+        this.server = server;
+        resource.setHandler(this);
+        resource.onDestroy(() -> alive = false);
+    }
+
+    static XdgSurfaceRole of(XdgSurface r) {
+        return (XdgSurfaceRole) r.handler();
+    }
+
+    boolean isAlive() {
+        return alive && !surface.isDestroyed();
+    }
+
+    Surface surface() {
+        return surface;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    XdgSurface resource() {
+        return resource;
+    }
+
+    boolean isMapped() {
+        return mapped;
+    }
+
+    /** The window geometry: what the client calls its window, inside its surface tree. */
+    Rect geometry() {
+        if (geometry != null) return geometry;
+        return new Rect(0, 0, surface.width(), surface.height());
+    }
+
+    /** The window geometry's origin in global coordinates; false while not shown. */
+    boolean windowPosition(int[] xy) {
+        return isAlive() && mapped && roleObject != null && roleObject.windowPosition(xy);
+    }
+
+    void addChildPopup(XdgPopupRole popup) {
+        childPopups.add(popup);
+    }
+
+    void removeChildPopup(XdgPopupRole popup) {
+        childPopups.remove(popup);
+    }
+
+    boolean hasLiveChildPopups() {
+        return childPopups.stream().anyMatch(XdgPopupRole::isAlive);
+    }
+
+    /** This surface stops being shown: its popups are dismissed (popup_done), topmost first. */
+    private void dismissChildPopups() {
+        for (XdgPopupRole p : java.util.List.copyOf(childPopups).reversed()) p.dismiss();
+    }
+
+    /** Sends the role's configure and an xdg_surface.configure with a fresh serial. */
+    void configure() {
+        if (!isAlive() || roleObject == null) return;
+        roleObject.sendConfigure();
+        int serial = server.nextSerial();
+        unackedSerials.add(serial);
+        resource.sendConfigure(serial);
+    }
+
+    @Override
+    public String roleName() {
+        return "xdg_surface";
+    }
+
+    // ---- commit ----
+
+    @Override
+    public boolean preCommit(Surface s, boolean attachesBuffer) {
+        if (!isAlive()) return true; // the xdg_surface is gone: plain wl_surface commits
+        if (roleObject == null || !roleObject.isAlive()) {
+            resource.postError(XdgSurface.Error.NOT_CONSTRUCTED, "commit on an xdg_surface without a toplevel or popup role");
+            return false;
+        }
+        if (attachesBuffer && !acked) {
+            resource.postError(XdgSurface.Error.UNCONFIGURED_BUFFER, "buffer attached before the first configure was acked");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void committed(Surface s) {
+        if (!isAlive() || roleObject == null) return;
+        if (pendingGeometry != null) {
+            geometry = pendingGeometry;
+            pendingGeometry = null;
+        }
+        if (!initialCommitDone) {
+            initialCommitDone = true;
+            configure();
+            return;
+        }
+        if (s.hasBufferCommitted() && !mapped) {
+            mapped = true;
+            roleObject.map();
+        } else if (!s.hasBufferCommitted() && mapped) {
+            unmapAndReset();
+        }
+    }
+
+    /** Unmapped by a null buffer: the client starts over with an initial commit. */
+    private void unmapAndReset() {
+        dismissChildPopups();
+        mapped = false;
+        initialCommitDone = false;
+        acked = false;
+        unackedSerials.clear();
+        if (roleObject != null) roleObject.unmap();
+    }
+
+    @Override
+    public boolean position(Surface s, int[] xy) {
+        if (!isAlive() || roleObject == null || !mapped || !roleObject.windowPosition(xy)) return false;
+        Rect g = geometry();
+        xy[0] -= g.x();
+        xy[1] -= g.y();
+        return true;
+    }
+
+    /** The role object is gone: the surface is unmapped and waits for a new role object. */
+    void roleObjectDestroyed() {
+        dismissChildPopups();
+        if (mapped) {
+            mapped = false;
+            surface.clearRoleObject();
+        }
+        if (roleObject != null) roleObject.unmap();
+        roleObject = null;
+        initialCommitDone = false;
+        acked = false;
+        unackedSerials.clear();
+    }
+
+    // ---- requests ----
+
+    @Override
+    public void getToplevel(XdgSurface self, XdgToplevel id) {
+        if (roleObject != null) {
+            self.postError(XdgSurface.Error.ALREADY_CONSTRUCTED, "this xdg_surface already has a role object");
+            return;
+        }
+        roleObject = new XdgToplevelRole(id, this);
+    }
+
+    @Override
+    public void getPopup(XdgSurface self, XdgPopup id, XdgSurface parent, XdgPositioner positioner) {
+        if (roleObject != null) {
+            self.postError(XdgSurface.Error.ALREADY_CONSTRUCTED, "this xdg_surface already has a role object");
+            return;
+        }
+        PositionerState state = PositionerResource.stateOf(positioner);
+        if (!state.isComplete()) {
+            wmBase.resource.postError(XdgWmBase.Error.INVALID_POSITIONER, "the positioner needs a size and an anchor rect");
+            return;
+        }
+        if (parent == null) {
+            wmBase.resource.postError(XdgWmBase.Error.INVALID_POPUP_PARENT, "popups need a parent xdg_surface here (no other protocol names one)");
+            return;
+        }
+        roleObject = new XdgPopupRole(id, this, of(parent), state, wmBase.resource);
+    }
+
+    @Override
+    public void setWindowGeometry(XdgSurface self, int x, int y, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            self.postError(XdgSurface.Error.INVALID_SIZE, "window geometry " + width + "x" + height + " must be positive");
+            return;
+        }
+        pendingGeometry = new Rect(x, y, width, height);
+    }
+
+    @Override
+    public void ackConfigure(XdgSurface self, int serial) {
+        if (!unackedSerials.contains(serial)) {
+            self.postError(XdgSurface.Error.INVALID_SERIAL, "serial " + Integer.toUnsignedString(serial) + " was not sent or is already acked");
+            return;
+        }
+        // acking a configure acks every older one too
+        while (!unackedSerials.isEmpty() && unackedSerials.poll() != serial) {
+            // drop older serials
+        }
+        acked = true;
+    }
+
+    @Override
+    public void destroy(XdgSurface self) {
+        if (roleObject != null && roleObject.isAlive()) {
+            self.postError(XdgSurface.Error.DEFUNCT_ROLE_OBJECT, "xdg_surface destroyed before its role object");
+        }
+        dismissChildPopups();
+        if (mapped) surface.clearRoleObject();
+        mapped = false;
+    }
+}
