@@ -17,7 +17,9 @@ public abstract class Proxy extends WireObject {
 
     /** An interface's spec with its proxy constructor: what wl_registry.bind needs to know. */
     public record Factory<T extends Proxy>(InterfaceSpec spec, Constructor<T> constructor) {
+        /** A bound global's proxy: the version must be one the generated code knows. */
         public T create(Display display, int version) {
+            if (version < 1 || version > spec.version()) throw new IllegalArgumentException(spec.name() + " has no version " + version);
             return constructor.create(display, version);
         }
     }
