@@ -38,7 +38,8 @@ class DebianClientsIntegrationTest {
 
     /** Runs {@code command} for a while, screenshots it, and checks it was still running (no protocol error). */
     private Screenshot runAndShoot(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Path log = java.nio.file.Files.createTempFile("javawc-client", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("XDG_RUNTIME_DIR", compositor.runtimeDir.toString());
         pb.environment().put("WAYLAND_DISPLAY", compositor.display);
         pb.environment().putAll(env);
@@ -50,7 +51,8 @@ class DebianClientsIntegrationTest {
         } finally {
             p.destroy();
             if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
-            String output = new String(p.getInputStream().readAllBytes());
+            String output = java.nio.file.Files.readString(log);
+            java.nio.file.Files.delete(log);
             assertFalse(output.contains("error"), command[0] + " printed: " + output);
             assertFalse(compositor.stderr().contains("protocol error"), compositor.stderr());
             Thread.sleep(200); // its window is gone before the next client maps
