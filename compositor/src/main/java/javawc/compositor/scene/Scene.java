@@ -43,11 +43,36 @@ public final class Scene {
 
     // ---- windows ----
 
-    /** Picks the position of a newly mapped toplevel: centred, cascading while others are mapped. */
+    /**
+     * Picks the position of a newly mapped toplevel: centred when that spot is free; else the
+     * free spot nearest the centre (on a 32-pixel grid) where it overlaps no shown window;
+     * else cascaded from the centre, so a new window never hides an older one completely.
+     */
     public int[] placeToplevel(int width, int height) {
         Output o = primaryOutput();
-        int step = (int) toplevels.stream().filter(SceneWindow::visible).count() % CASCADE_STEPS * CASCADE_STEP;
-        return new int[] {o.x() + Math.max(0, (o.logicalWidth() - width) / 2) + step, o.y() + Math.max(0, (o.logicalHeight() - height) / 2) + step};
+        int cx = o.x() + Math.max(0, (o.logicalWidth() - width) / 2), cy = o.y() + Math.max(0, (o.logicalHeight() - height) / 2);
+        List<Rect> taken = new ArrayList<>();
+        for (SceneWindow w : toplevels) if (w.visible()) taken.add(w.surface().globalBounds());
+        if (isFree(new Rect(cx, cy, width, height), taken)) return new int[] {cx, cy};
+        int[] best = null;
+        long bestDistance = Long.MAX_VALUE;
+        for (int y = o.y(); y + height <= o.y() + o.logicalHeight(); y += CASCADE_STEP) {
+            for (int x = o.x(); x + width <= o.x() + o.logicalWidth(); x += CASCADE_STEP) {
+                long d = (long) (x - cx) * (x - cx) + (long) (y - cy) * (y - cy);
+                if (d < bestDistance && isFree(new Rect(x, y, width, height), taken)) {
+                    best = new int[] {x, y};
+                    bestDistance = d;
+                }
+            }
+        }
+        if (best != null) return best;
+        int step = taken.size() % CASCADE_STEPS * CASCADE_STEP;
+        return new int[] {cx + step, cy + step};
+    }
+
+    private static boolean isFree(Rect r, List<Rect> taken) {
+        for (Rect t : taken) if (t.intersects(r)) return false;
+        return true;
     }
 
     public void addToplevel(SceneWindow w) {
