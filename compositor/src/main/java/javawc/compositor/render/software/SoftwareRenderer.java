@@ -61,15 +61,21 @@ public final class SoftwareRenderer implements Renderer {
         }
     }
 
-    /** Premultiplied "over": src + dst * (1 - src alpha), per channel. */
+    /** Premultiplied "over": src + dst * (1 - src alpha), per channel, rounded exactly. */
     static int over(int src, int dst) {
         int a = src >>> 24;
         if (a == 255) return src;
-        if (a == 0 && (src & 0xffffff) == 0) return dst;
+        if (src == 0) return dst;
         int inv = 255 - a;
-        int rb = ((dst & 0xff00ff) * inv + 0x800080) >>> 8 & 0xff00ff;
-        int g = ((dst & 0x00ff00) * inv + 0x008000) >>> 8 & 0x00ff00;
-        int da = ((dst >>> 24) * inv + 0x80) >>> 8;
-        return (src & 0xffffff) + (rb | g) | (a + da) << 24;
+        return (a + scale(dst >>> 24, inv)) << 24
+                | ((src >>> 16 & 0xff) + scale(dst >>> 16 & 0xff, inv)) << 16
+                | ((src >>> 8 & 0xff) + scale(dst >>> 8 & 0xff, inv)) << 8
+                | ((src & 0xff) + scale(dst & 0xff, inv));
+    }
+
+    /** c * f / 255, rounded (the usual exact division by 255 for 8-bit products). */
+    private static int scale(int c, int f) {
+        int t = c * f + 128;
+        return (t + (t >>> 8)) >>> 8;
     }
 }
