@@ -23,12 +23,22 @@ class ProtocolErrorsIntegrationTest {
     private static final int INVALID_OBJECT = 0, INVALID_METHOD = 1;
     private static CompositorProcess compositor;
     private static Display bystander;
+    private static int outputName;
 
     @BeforeAll
     static void start() throws Exception {
         compositor = CompositorProcess.start("--backend", "headless");
         bystander = compositor.connect();
+        int[] name = {0};
+        bystander.wlDisplay().getRegistry().setListener(new WlRegistry.Listener() {
+            @Override
+            public void global(WlRegistry self, int n, String iface, int version) {
+                if (iface.equals("wl_output")) name[0] = n;
+            }
+        });
         bystander.roundtrip();
+        outputName = name[0];
+        assertNotEquals(0, outputName);
     }
 
     @AfterAll
@@ -123,14 +133,14 @@ class ProtocolErrorsIntegrationTest {
 
     @Test
     void bindAboveTheAdvertisedVersion() throws Exception {
-        RawClient.DisplayError e = errorFor(concat(RawClient.message(1, 1, 2), bind(1, "wl_output", 99, 3)), false);
+        RawClient.DisplayError e = errorFor(concat(RawClient.message(1, 1, 2), bind(outputName, "wl_output", 99, 3)), false);
         assertEquals(INVALID_OBJECT, e.code());
         assertTrue(e.message().contains("invalid version for global wl_output"), e.message());
     }
 
     @Test
     void bindWithTheWrongInterfaceOrName() throws Exception {
-        RawClient.DisplayError e = errorFor(concat(RawClient.message(1, 1, 2), bind(1, "wl_seat", 1, 3)), false);
+        RawClient.DisplayError e = errorFor(concat(RawClient.message(1, 1, 2), bind(outputName, "wl_seat", 1, 3)), false);
         assertEquals(INVALID_OBJECT, e.code());
         e = errorFor(concat(RawClient.message(1, 1, 2), bind(4242, "wl_output", 1, 3)), false);
         assertTrue(e.message().contains("invalid global wl_output (4242)"), e.message());

@@ -206,6 +206,37 @@ class SurfaceIntegrationTest {
     }
 
     @Test
+    void aShownSurfaceEntersTheOutput() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer b = c.new ShmBuffer(32, 32, RED)) {
+            WlSurface s = c.compositor.createSurface();
+            javawc.client.protocol.WlOutput[] entered = {null};
+            s.setListener(new WlSurface.Listener() {
+                @Override
+                public void enter(WlSurface self, javawc.client.protocol.WlOutput output) {
+                    entered[0] = output;
+                }
+            });
+            XdgSurface xdg = c.wmBase.getXdgSurface(s);
+            int[] serial = {0};
+            xdg.setListener(new XdgSurface.Listener() {
+                @Override
+                public void configure(XdgSurface self, int sr) {
+                    serial[0] = sr;
+                }
+            });
+            xdg.getToplevel();
+            s.commit();
+            while (serial[0] == 0) c.display.dispatch();
+            xdg.ackConfigure(serial[0]);
+            s.attach(b.buffer, 0, 0);
+            s.commit();
+            long deadline = System.currentTimeMillis() + 2000;
+            while (entered[0] == null && System.currentTimeMillis() < deadline) c.display.dispatch(100);
+            assertSame(c.output, entered[0], "wl_surface.enter names our wl_output");
+        }
+    }
+
+    @Test
     void frameCallbacksFollowARepaintOfAShownSurfaceOnly() throws Exception {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer b = c.new ShmBuffer(32, 32, RED)) {
             // a surface with no role is never shown: its callback waits

@@ -25,6 +25,7 @@ final class TestClient implements AutoCloseable {
     WlShm shm;
     WlSubcompositor subcompositor;
     XdgWmBase wmBase;
+    javawc.client.protocol.WlOutput output;
 
     TestClient(CompositorProcess c) throws IOException {
         display = c.connect();
@@ -34,6 +35,7 @@ final class TestClient implements AutoCloseable {
                 switch (iface) {
                     case WlCompositor.NAME -> compositor = r.bind(name, WlCompositor.TYPE, Math.min(version, 5));
                     case WlShm.NAME -> shm = r.bind(name, WlShm.TYPE, 1);
+                    case javawc.client.protocol.WlOutput.NAME -> output = r.bind(name, javawc.client.protocol.WlOutput.TYPE, Math.min(version, 4));
                     case WlSubcompositor.NAME -> subcompositor = r.bind(name, WlSubcompositor.TYPE, 1);
                     case XdgWmBase.NAME -> wmBase = r.bind(name, XdgWmBase.TYPE, Math.min(version, 5)).setListener(new XdgWmBase.Listener() {
                         @Override
