@@ -51,6 +51,18 @@ final class CompositorProcess implements AutoCloseable {
         return start(privateRuntimeDir(), true, args);
     }
 
+    /** Starts a compositor with --screenshot at {@link #screenshotPath()} in its own runtime dir. */
+    static CompositorProcess startWithScreenshots(String... args) throws IOException {
+        Path dir = privateRuntimeDir();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--screenshot", dir.resolve("shot.png").toString()));
+        return start(dir, true, all.toArray(String[]::new));
+    }
+
+    Path screenshotPath() {
+        return runtimeDir.resolve("shot.png");
+    }
+
     /** Starts a compositor in a runtime dir the caller owns (and removes). */
     static CompositorProcess start(Path runtimeDir, String... args) throws IOException {
         return start(runtimeDir, false, args);

@@ -22,18 +22,13 @@ class DebianClientsIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = CompositorProcess.privateRuntimeDir();
-        shot = dir.resolve("shot.png");
-        compositor = CompositorProcess.start(dir, "--backend", "headless", "--screenshot", shot.toString());
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+        shot = compositor.screenshotPath();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        compositor.stop();
         compositor.close();
-        try (var files = java.nio.file.Files.walk(shot.getParent())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 
     /** Runs {@code command} for a while, screenshots it, and checks it was still running (no protocol error). */

@@ -21,18 +21,13 @@ class DemoClientsIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = CompositorProcess.privateRuntimeDir();
-        shot = dir.resolve("shot.png");
-        compositor = CompositorProcess.start(dir, "--backend", "headless", "--screenshot", shot.toString());
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+        shot = compositor.screenshotPath();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        compositor.stop();
         compositor.close();
-        try (var files = Files.walk(shot.getParent())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 
     /** Runs a demo client's main in its own JVM until {@code line} appears on its stdout. */

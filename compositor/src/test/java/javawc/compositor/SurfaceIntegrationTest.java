@@ -29,18 +29,13 @@ class SurfaceIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = CompositorProcess.privateRuntimeDir();
-        shot = dir.resolve("shot.png");
-        compositor = CompositorProcess.start(dir, "--backend", "headless", "--screenshot", shot.toString());
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+        shot = compositor.screenshotPath();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        compositor.stop();
         compositor.close();
-        try (var files = java.nio.file.Files.walk(shot.getParent())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 
     private static Screenshot screenshot() throws Exception {
@@ -216,18 +211,7 @@ class SurfaceIntegrationTest {
                     entered[0] = output;
                 }
             });
-            XdgSurface xdg = c.wmBase.getXdgSurface(s);
-            int[] serial = {0};
-            xdg.setListener(new XdgSurface.Listener() {
-                @Override
-                public void configure(XdgSurface self, int sr) {
-                    serial[0] = sr;
-                }
-            });
-            xdg.getToplevel();
-            s.commit();
-            while (serial[0] == 0) c.display.dispatch();
-            xdg.ackConfigure(serial[0]);
+            c.toplevel(s, "test");
             s.attach(b.buffer, 0, 0);
             s.commit();
             long deadline = System.currentTimeMillis() + 2000;
@@ -295,18 +279,7 @@ class SurfaceIntegrationTest {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer b = c.new ShmBuffer(40, 20, RED)) {
             b.fill(20, 0, 20, 20, BLUE); // left half red, right half blue
             WlSurface s = c.compositor.createSurface();
-            XdgSurface xdg = c.wmBase.getXdgSurface(s);
-            int[] serial = {0};
-            xdg.setListener(new XdgSurface.Listener() {
-                @Override
-                public void configure(XdgSurface self, int sr) {
-                    serial[0] = sr;
-                }
-            });
-            xdg.getToplevel();
-            s.commit();
-            while (serial[0] == 0) c.display.dispatch();
-            xdg.ackConfigure(serial[0]);
+            c.toplevel(s, "test");
             s.setBufferTransform(1); // 90: the client drew its 20x40 window rotated counter-clockwise
             s.attach(b.buffer, 0, 0);
             s.commit();

@@ -84,8 +84,8 @@ final class TestClient implements AutoCloseable {
     /** A mapped xdg toplevel: configure acked, buffer attached and committed. */
     record Window(WlSurface surface, XdgSurface xdgSurface, XdgToplevel toplevel) {}
 
-    Window window(ShmBuffer content, String title) throws IOException {
-        WlSurface surface = compositor.createSurface();
+    /** Gives {@code surface} the xdg_toplevel role and acks the first configure. */
+    Window toplevel(WlSurface surface, String title) throws IOException {
         XdgSurface xdg = wmBase.getXdgSurface(surface);
         int[] serial = {0};
         xdg.setListener(new XdgSurface.Listener() {
@@ -99,11 +99,17 @@ final class TestClient implements AutoCloseable {
         surface.commit();
         while (serial[0] == 0) display.dispatch();
         xdg.ackConfigure(serial[0]);
-        surface.attach(content.buffer, 0, 0);
-        surface.damageBuffer(0, 0, content.width, content.height);
-        surface.commit();
-        display.roundtrip();
         return new Window(surface, xdg, toplevel);
+    }
+
+    /** A mapped toplevel showing {@code content}. */
+    Window window(ShmBuffer content, String title) throws IOException {
+        Window w = toplevel(compositor.createSurface(), title);
+        w.surface().attach(content.buffer, 0, 0);
+        w.surface().damageBuffer(0, 0, content.width, content.height);
+        w.surface().commit();
+        display.roundtrip();
+        return w;
     }
 
     @Override

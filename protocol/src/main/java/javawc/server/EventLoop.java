@@ -134,7 +134,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** One turn: before-sleep hooks, wait up to {@code timeoutMs}, then run the ready handlers. */
     public void dispatch(int timeoutMs) throws OsException {
-        for (Runnable hook : beforeSleep) hook.run();
+        for (int i = 0; i < beforeSleep.size(); i++) beforeSleep.get(i).run(); // indexed: no iterator per turn
         int n = epoll.await(timeoutMs);
         for (int i = 0; i < n; i++) {
             int token = epoll.readyToken(i);

@@ -122,7 +122,8 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         if (toFlush.isEmpty()) return;
         flushing.addAll(toFlush);
         toFlush.clear();
-        for (Client c : flushing) {
+        for (int i = 0; i < flushing.size(); i++) { // indexed: no iterator per turn
+            Client c = flushing.get(i);
             c.flushScheduled = false;
             boolean done = c.flush();
             if (c.isClosed()) continue;
