@@ -2,6 +2,7 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.HeadlessBackend;
+import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.output.Output;
@@ -54,11 +55,19 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         Output.Mode mode = new Output.Mode(options.width(), options.height(), options.refreshMilliHz());
         return switch (options.backend()) {
             case "headless" -> new HeadlessBackend(mode);
-            case "auto" -> {
-                LOG.info("no DRM/KMS backend in this build: running headless");
-                yield new HeadlessBackend(mode);
+            case "drm" -> DrmBackend.open(options.drmDevice(), options.mode());
+            default -> {
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of(options.drmDevice()))) {
+                    LOG.info("no DRM device at {}: running headless", options.drmDevice());
+                    yield new HeadlessBackend(mode);
+                }
+                try {
+                    yield DrmBackend.open(options.drmDevice(), options.mode());
+                } catch (IOException e) {
+                    LOG.warn("not using {}: {}; running headless", options.drmDevice(), e.getMessage());
+                    yield new HeadlessBackend(mode);
+                }
             }
-            default -> throw new IOException("the " + options.backend() + " backend is not part of this build; use --backend headless");
         };
     }
 
@@ -75,11 +84,12 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void paint(Output output, int[] framebuffer) {
+    public Region paint(Output output, int[] framebuffer) {
         Region damage = scene.takeDamage(output);
-        if (damage.isEmpty()) return;
+        if (damage.isEmpty()) return damage;
         renderer.render(scene, output, damage, framebuffer);
         frames++;
+        return damage.translate(-output.x(), -output.y());
     }
 
     @Override

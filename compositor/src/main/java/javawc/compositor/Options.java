@@ -3,12 +3,15 @@ package javawc.compositor;
 import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
-public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot) {
+public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
+                      String drmDevice, String mode) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
-              --backend auto|headless|drm  output backend (default auto: drm on a VT with a DRM device,
-                                           else headless). This build has the headless backend only.
+              --backend auto|headless|drm  output backend (default auto: drm when the DRM device exists and
+                                           can be driven, else headless, with a log line saying why)
+              --drm-device PATH            DRM device for the drm backend (default /dev/dri/card0)
+              --mode WxH[@HZ]              mode for every DRM output (default: each connector's preferred)
               --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)
               --width PIXELS               headless output width (default 1280)
               --height PIXELS              headless output height (default 720)
@@ -31,6 +34,7 @@ public record Options(String backend, String socket, int width, int height, int 
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false;
         java.nio.file.Path screenshot = null;
+        String drmDevice = "/dev/dri/card0", mode = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -49,6 +53,11 @@ public record Options(String backend, String socket, int width, int height, int 
                     if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
                 }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
+                case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
+                case "--mode" -> {
+                    mode = value != null ? value : next(args, ++i, a);
+                    if (!mode.matches("\\d+x\\d+(@\\d+(\\.\\d+)?)?")) throw new UsageException("--mode needs WxH or WxH@HZ, not '" + mode + "'");
+                }
                 case "--screenshot" -> screenshot = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--width" -> width = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--height" -> height = positive(a, value != null ? value : next(args, ++i, a), 16384);
@@ -65,7 +74,7 @@ public record Options(String backend, String socket, int width, int height, int 
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, socket, width, height, refresh, debug, screenshot);
+        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode);
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

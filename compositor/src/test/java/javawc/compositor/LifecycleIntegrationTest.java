@@ -89,6 +89,26 @@ class LifecycleIntegrationTest {
     }
 
     @Test
+    void aMissingDrmDeviceIsAClearErrorOrHeadlessWhenAuto() throws Exception {
+        Path dir = CompositorProcess.privateRuntimeDir();
+        try {
+            Process p = CompositorProcess.builder(dir, "--backend", "drm", "--drm-device", "/nonexistent/card9").start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertTrue(err.contains("no DRM device at /nonexistent/card9") && err.contains("--backend headless"), err);
+            try (CompositorProcess auto = CompositorProcess.start(dir, "--drm-device", "/nonexistent/card9")) {
+                auto.stop();
+                assertTrue(auto.stderr().contains("no DRM device at /nonexistent/card9: running headless"), auto.stderr());
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void helpAndBadOptions() throws Exception {
         Process help = CompositorProcess.builder(null, "--help").start();
         assertTrue(help.waitFor(30, TimeUnit.SECONDS));

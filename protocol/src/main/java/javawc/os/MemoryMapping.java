@@ -25,9 +25,14 @@ public final class MemoryMapping implements AutoCloseable {
 
     /** Maps {@code length} bytes of {@code fd} from offset 0, shared. */
     public static MemoryMapping map(OwnedFd fd, long length, boolean writable) throws OsException {
+        return map(fd, 0, length, writable);
+    }
+
+    /** Maps {@code length} bytes of {@code fd} from {@code offset} (page-aligned), shared. */
+    public static MemoryMapping map(OwnedFd fd, long offset, long length, boolean writable) throws OsException {
         if (length <= 0 || length > Integer.MAX_VALUE) throw new IllegalArgumentException("cannot map " + length + " bytes");
         int prot = LibC.PROT_READ | (writable ? LibC.PROT_WRITE : 0);
-        long address = LibC.mmap(0, length, prot, LibC.MAP_SHARED, fd.get(), 0);
+        long address = LibC.mmap(0, length, prot, LibC.MAP_SHARED, fd.get(), offset);
         if (address == -1) throw OsException.last("mmap");
         return new MemoryMapping(address, length, writable);
     }

@@ -1,6 +1,7 @@
 package javawc.compositor.backend;
 
 import javawc.compositor.output.Output;
+import javawc.compositor.scene.Region;
 import javawc.os.OsException;
 import javawc.server.EventLoop;
 
@@ -14,8 +15,8 @@ import java.util.List;
 public interface Backend extends AutoCloseable {
     /** What the backend asks of the compositor for each frame. */
     interface FramePainter {
-        /** Draws what changed into {@code framebuffer} (0xAARRGGBB, mode size). */
-        void paint(Output output, int[] framebuffer);
+        /** Draws what changed into {@code framebuffer} (0xAARRGGBB, mode size); returns where, in output coordinates. */
+        Region paint(Output output, int[] framebuffer);
 
         /** The frame is shown (or would be, headless): time for frame callbacks. */
         void presented(Output output, long monotonicNanos);

@@ -1,0 +1,218 @@
+package javawc.compositor.backend.drm;
+
+import javawc.compositor.backend.Backend;
+import javawc.compositor.output.Output;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Region;
+import javawc.os.Epoll;
+import javawc.os.LibC;
+import javawc.os.NativeBuffer;
+import javawc.os.OsException;
+import javawc.server.EventLoop;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * KMS on a DRM device, legacy modesetting (SETCRTC, then PAGE_FLIP): each connected connector
+ * gets a CRTC, its preferred mode (or --mode), and two dumb buffers. A frame is painted into
+ * the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
+ * loop, is the output's clock: it sends frame callbacks and starts the next frame if one was
+ * asked for meanwhile. The CRTCs are put back as we found them on close.
+ */
+public final class DrmBackend implements Backend {
+    private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
+
+    private final DrmDevice device;
+    private final List<Head> heads = new ArrayList<>();
+    private final NativeBuffer events = new NativeBuffer(1024);
+    private EventLoop.Source source;
+    private FramePainter painter;
+    private VirtualTerminal vt;
+
+    /** One lit connector: its CRTC, buffers and frame state. */
+    private static final class Head {
+        final Output output;
+        final int connector, crtc;
+        final byte[] mode;
+        final NativeBuffer savedCrtc;
+        final int[] frame;
+        DumbBuffer front, back;
+        Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
+        boolean flipPending, frameWanted;
+
+        Head(Output output, int connector, int crtc, byte[] mode, NativeBuffer savedCrtc) {
+            this.output = output;
+            this.connector = connector;
+            this.crtc = crtc;
+            this.mode = mode;
+            this.savedCrtc = savedCrtc;
+            this.frame = new int[output.mode().width() * output.mode().height()];
+        }
+    }
+
+    private DrmBackend(DrmDevice device) {
+        this.device = device;
+    }
+
+    /** Opens {@code path}, lights every connected connector. {@code modeSpec} is WxH or WxH@Hz, or null. */
+    public static DrmBackend open(String path, String modeSpec) throws IOException {
+        DrmDevice device = DrmDevice.open(path);
+        DrmBackend backend = new DrmBackend(device);
+        try {
+            backend.discover(modeSpec);
+        } catch (IOException e) {
+            backend.close();
+            throw e;
+        }
+        return backend;
+    }
+
+    private void discover(String modeSpec) throws IOException {
+        DrmDevice.Resources res = device.resources();
+        List<Integer> usedCrtcs = new ArrayList<>();
+        int x = 0;
+        for (int connectorId : res.connectors()) {
+            DrmDevice.Connector c = device.connector(connectorId);
+            if (!c.connected() || c.modes().length == 0) {
+                LOG.info("{}: {}", c.name(), c.connected() ? "connected but reports no modes" : "disconnected");
+                continue;
+            }
+            byte[] mode = DrmModes.pick(c.modes(), modeSpec);
+            if (mode == null) throw new IOException(c.name() + " has no mode " + modeSpec + "; it offers " + DrmModes.describe(c.modes()));
+            int crtc = pickCrtc(c, res, usedCrtcs);
+            if (crtc == 0) {
+                LOG.warn("{}: no free CRTC, left dark", c.name());
+                continue;
+            }
+            usedCrtcs.add(crtc);
+            Output.Mode m = DrmModes.toMode(mode);
+            Output output = new Output(c.name(), "javawc", device.path, c.mmWidth(), c.mmHeight(), m, x, 0);
+            x += m.width();
+            Head h = new Head(output, connectorId, crtc, mode, device.crtc(crtc));
+            h.front = new DumbBuffer(device, m.width(), m.height());
+            h.back = new DumbBuffer(device, m.width(), m.height());
+            heads.add(h);
+            LOG.info("{}: {} on CRTC {}", c.name(), m, crtc);
+        }
+        if (heads.isEmpty()) throw new IOException(device.path + " has no connected display");
+    }
+
+    private int pickCrtc(DrmDevice.Connector c, DrmDevice.Resources res, List<Integer> used) throws OsException {
+        // prefer the CRTC the connector's encoder already drives (no flicker), else any it can use
+        if (c.encoderId() != 0) {
+            int current = device.encoder(c.encoderId())[1];
+            if (current != 0 && !used.contains(current)) return current;
+        }
+        for (int enc : c.encoders()) {
+            int possible = device.encoder(enc)[0];
+            for (int i = 0; i < res.crtcs().length; i++) {
+                if ((possible & 1 << i) != 0 && !used.contains(res.crtcs()[i])) return res.crtcs()[i];
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public String name() {
+        return "drm (" + device.path + ", legacy modesetting)";
+    }
+
+    @Override
+    public List<Output> outputs() {
+        return heads.stream().map(h -> h.output).toList();
+    }
+
+    @Override
+    public void start(EventLoop loop, FramePainter framePainter) throws OsException {
+        this.painter = framePainter;
+        vt = VirtualTerminal.takeOver();
+        source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
+        for (Head h : heads) {
+            Rect all = new Rect(0, 0, h.output.mode().width(), h.output.mode().height());
+            painter.paint(h.output, h.frame);
+            h.front.copyFrom(h.frame, new Region(all));
+            device.setCrtc(h.crtc, h.front.framebuffer, h.connector, h.mode);
+            h.backStale = new Region(all);
+        }
+    }
+
+    @Override
+    public void scheduleFrame() {
+        for (Head h : heads) {
+            if (h.flipPending) h.frameWanted = true;
+            else frame(h);
+        }
+    }
+
+    private void frame(Head h) {
+        Region damage = painter.paint(h.output, h.frame);
+        Region copy = h.backStale.copy();
+        copy.add(damage);
+        h.back.copyFrom(h.frame, copy);
+        try {
+            device.pageFlip(h.crtc, h.back.framebuffer, heads.indexOf(h));
+            h.flipPending = true;
+            h.backStale = damage; // the buffer we leave lacks exactly this frame's changes
+            DumbBuffer t = h.front;
+            h.front = h.back;
+            h.back = t;
+        } catch (OsException e) {
+            LOG.error("{}: page flip failed: {}", h.output.name(), e.getMessage());
+        }
+    }
+
+    private void readEvents() throws OsException {
+        long n = LibC.read(device.fd.get(), events.address(), events.capacity());
+        if (n < 0) {
+            if (LibC.errno() == LibC.EAGAIN) return;
+            throw OsException.last("read DRM events");
+        }
+        ByteBuffer b = events.buffer();
+        for (int off = 0; off + 8 <= n; ) {
+            int type = b.getInt(off), length = b.getInt(off + 4);
+            if (length < 8) break;
+            if (type == DrmDevice.EVENT_FLIP_COMPLETE && length >= 32) {
+                int index = (int) b.getLong(off + 8);
+                long nanos = b.getInt(off + 16) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
+                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos);
+            }
+            off += length;
+        }
+    }
+
+    private void flipped(Head h, long monotonicNanos) {
+        h.flipPending = false;
+        painter.presented(h.output, monotonicNanos);
+        if (h.frameWanted) {
+            h.frameWanted = false;
+            frame(h);
+        }
+    }
+
+    @Override
+    public int[] capture(Output output) {
+        for (Head h : heads) if (h.output == output) return h.frame.clone();
+        throw new IllegalArgumentException("not our output: " + output);
+    }
+
+    @Override
+    public void close() {
+        if (source != null) source.remove();
+        for (Head h : heads) {
+            try {
+                device.restoreCrtc(h.savedCrtc, h.connector);
+            } catch (OsException e) {
+                LOG.warn("{}: could not restore the previous CRTC configuration: {}", h.output.name(), e.getMessage());
+            }
+            if (h.front != null) h.front.close();
+            if (h.back != null) h.back.close();
+        }
+        device.close();
+        if (vt != null) vt.close();
+    }
+}

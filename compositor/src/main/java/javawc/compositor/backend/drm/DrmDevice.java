@@ -1,0 +1,177 @@
+package javawc.compositor.backend.drm;
+
+import javawc.os.Descriptors;
+import javawc.os.LibC;
+import javawc.os.NativeBuffer;
+import javawc.os.OsException;
+import javawc.os.OwnedFd;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A DRM/KMS device opened as master, spoken to with raw ioctls (struct layouts of the
+ * kernel's drm.h / drm_mode.h on x86_64). One scratch buffer per call keeps it simple; none
+ * of this is on a per-message path.
+ */
+final class DrmDevice implements AutoCloseable {
+    static final long SET_MASTER = 0x641e, DROP_MASTER = 0x641f, GET_CAP = 0xc010640cL, SET_CLIENT_CAP = 0x4010640dL;
+    static final long GETRESOURCES = 0xc04064a0L, GETCONNECTOR = 0xc05064a7L, GETENCODER = 0xc01464a6L,
+            GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, CREATE_DUMB = 0xc02064b2L, MAP_DUMB = 0xc01064b3L,
+            DESTROY_DUMB = 0xc00464b4L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
+    static final int CAP_DUMB_BUFFER = 1, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
+
+    final String path;
+    final OwnedFd fd;
+
+    private DrmDevice(String path, OwnedFd fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+
+    /** Opens {@code path} and becomes DRM master, or explains in the exception what to do instead. */
+    static DrmDevice open(String path) throws IOException {
+        OwnedFd fd;
+        try {
+            fd = Descriptors.open(path, LibC.O_RDWR | LibC.O_NONBLOCK, 0);
+        } catch (OsException e) {
+            throw new IOException(switch (e.errno()) {
+                case LibC.ENOENT -> "no DRM device at " + path + " (use --backend headless, or --drm-device PATH)";
+                case LibC.EACCES, LibC.EPERM -> "not permitted to open " + path + ": run from a VT as a member of the 'video' group, or use --backend headless";
+                default -> "cannot open " + path + ": " + e.getMessage();
+            });
+        }
+        DrmDevice d = new DrmDevice(path, fd);
+        try {
+            if (LibC.ioctl(fd.get(), SET_MASTER, 0) < 0) {
+                int errno = LibC.errno();
+                throw new IOException(path + " is busy or not ours (" + LibC.describe(errno) + "): another compositor or X server is DRM master;"
+                        + " run from a free VT (Ctrl+Alt+F3), or use --backend headless");
+            }
+            if (capability(d, CAP_DUMB_BUFFER) == 0) throw new IOException(path + " has no dumb buffers: it cannot be driven by the software renderer");
+        } catch (IOException e) {
+            fd.close();
+            throw e;
+        }
+        return d;
+    }
+
+    private static long capability(DrmDevice d, long cap) throws OsException {
+        NativeBuffer b = new NativeBuffer(16);
+        b.buffer().putLong(0, cap);
+        d.ioctl(GET_CAP, b, "DRM_IOCTL_GET_CAP");
+        return b.buffer().getLong(8);
+    }
+
+    void ioctl(long request, NativeBuffer arg, String what) throws OsException {
+        while (true) {
+            if (LibC.ioctl(fd.get(), request, arg.address()) >= 0) return;
+            int errno = LibC.errno();
+            if (errno != LibC.EINTR && errno != LibC.EAGAIN) throw new OsException(what, errno);
+        }
+    }
+
+    /** Connector, CRTC and encoder ids of the card. */
+    record Resources(int[] crtcs, int[] connectors, int[] encoders) {}
+
+    Resources resources() throws OsException {
+        NativeBuffer res = new NativeBuffer(64);
+        ioctl(GETRESOURCES, res, "GETRESOURCES"); // first call: counts
+        ByteBuffer r = res.buffer();
+        int nCrtcs = r.getInt(36), nConnectors = r.getInt(40), nEncoders = r.getInt(44);
+        NativeBuffer crtcs = new NativeBuffer(Math.max(4, nCrtcs * 4)), conns = new NativeBuffer(Math.max(4, nConnectors * 4)), encs = new NativeBuffer(Math.max(4, nEncoders * 4));
+        for (int i = 0; i < 64; i++) r.put(i, (byte) 0);
+        r.putLong(8, crtcs.address()).putLong(16, conns.address()).putLong(24, encs.address());
+        r.putInt(36, nCrtcs).putInt(40, nConnectors).putInt(44, nEncoders);
+        ioctl(GETRESOURCES, res, "GETRESOURCES");
+        return new Resources(ints(crtcs, Math.min(nCrtcs, r.getInt(36))), ints(conns, Math.min(nConnectors, r.getInt(40))), ints(encs, Math.min(nEncoders, r.getInt(44))));
+    }
+
+    private static int[] ints(NativeBuffer b, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = b.buffer().getInt(i * 4);
+        return out;
+    }
+
+    /** A connector as GETCONNECTOR describes it; modes as raw drm_mode_modeinfo blocks. */
+    record Connector(int id, int type, int typeId, boolean connected, int encoderId, int mmWidth, int mmHeight, int[] encoders, byte[][] modes) {
+        String name() {
+            String[] names = {"Unknown", "VGA", "DVI-I", "DVI-D", "DVI-A", "Composite", "SVIDEO", "LVDS", "Component", "DIN",
+                    "DP", "HDMI-A", "HDMI-B", "TV", "eDP", "Virtual", "DSI", "DPI", "Writeback", "SPI", "USB"};
+            return (type < names.length ? names[type] : "Type" + type) + "-" + typeId;
+        }
+    }
+
+    Connector connector(int id) throws OsException {
+        NativeBuffer c = new NativeBuffer(80);
+        ByteBuffer b = c.buffer();
+        b.putInt(48, id);
+        ioctl(GETCONNECTOR, c, "GETCONNECTOR");
+        int nModes = b.getInt(32), nEncoders = b.getInt(40);
+        NativeBuffer modes = new NativeBuffer(Math.max(MODE_INFO_SIZE, nModes * MODE_INFO_SIZE)), encs = new NativeBuffer(Math.max(4, nEncoders * 4));
+        for (int i = 0; i < 80; i++) b.put(i, (byte) 0);
+        b.putLong(0, encs.address()).putLong(8, modes.address());
+        b.putInt(32, nModes).putInt(40, nEncoders).putInt(48, id);
+        ioctl(GETCONNECTOR, c, "GETCONNECTOR"); // props left at 0: not asked for
+        int got = Math.min(nModes, b.getInt(32));
+        byte[][] modeBlocks = new byte[got][MODE_INFO_SIZE];
+        for (int i = 0; i < got; i++) modes.buffer().get(i * MODE_INFO_SIZE, modeBlocks[i]);
+        return new Connector(id, b.getInt(52), b.getInt(56), b.getInt(60) == 1, b.getInt(44), b.getInt(64), b.getInt(68),
+                ints(encs, Math.min(nEncoders, b.getInt(40))), modeBlocks);
+    }
+
+    /** possible_crtcs bitmask and current CRTC of an encoder. */
+    int[] encoder(int id) throws OsException {
+        NativeBuffer e = new NativeBuffer(20);
+        e.buffer().putInt(0, id);
+        ioctl(GETENCODER, e, "GETENCODER");
+        return new int[] {e.buffer().getInt(8), e.buffer().getInt(12)};
+    }
+
+    /** The raw drm_mode_crtc of a CRTC (to restore it at exit). */
+    NativeBuffer crtc(int id) throws OsException {
+        NativeBuffer c = new NativeBuffer(104);
+        c.buffer().putInt(12, id);
+        ioctl(GETCRTC, c, "GETCRTC");
+        return c;
+    }
+
+    /** Legacy modeset: scan out {@code fb} on {@code crtc} for {@code connector} with {@code mode}. */
+    void setCrtc(int crtc, int fb, int connector, byte[] mode) throws OsException {
+        NativeBuffer conns = new NativeBuffer(4);
+        conns.buffer().putInt(0, connector);
+        NativeBuffer c = new NativeBuffer(104);
+        ByteBuffer b = c.buffer();
+        b.putLong(0, conns.address()).putInt(8, 1).putInt(12, crtc).putInt(16, fb).putInt(32, 1).put(36, mode);
+        ioctl(SETCRTC, c, "SETCRTC");
+    }
+
+    /** Puts back a CRTC configuration saved with {@link #crtc}, for the one connector we used. */
+    void restoreCrtc(NativeBuffer saved, int connector) throws OsException {
+        NativeBuffer conns = new NativeBuffer(4);
+        conns.buffer().putInt(0, connector);
+        ByteBuffer b = saved.buffer();
+        boolean valid = b.getInt(32) != 0;
+        b.putLong(0, conns.address()).putInt(8, valid ? 1 : 0);
+        if (!valid) b.putLong(0, 0);
+        ioctl(SETCRTC, saved, "SETCRTC (restore)");
+    }
+
+    void pageFlip(int crtc, int fb, long userData) throws OsException {
+        NativeBuffer f = new NativeBuffer(24);
+        f.buffer().putInt(0, crtc).putInt(4, fb).putInt(8, PAGE_FLIP_EVENT).putLong(16, userData);
+        ioctl(PAGE_FLIP, f, "PAGE_FLIP");
+    }
+
+    void removeFramebuffer(int fb) {
+        NativeBuffer b = new NativeBuffer(4);
+        b.buffer().putInt(0, fb);
+        LibC.ioctl(fd.get(), RMFB, b.address());
+    }
+
+    @Override
+    public void close() {
+        LibC.ioctl(fd.get(), DROP_MASTER, 0);
+        fd.close();
+    }
+}

@@ -1,0 +1,65 @@
+package javawc.compositor.backend.drm;
+
+import javawc.compositor.output.Output;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading and choosing drm_mode_modeinfo blocks (68 bytes each). */
+final class DrmModes {
+    private static final int TYPE_PREFERRED = 1 << 3;
+
+    private DrmModes() {}
+
+    private static ByteBuffer view(byte[] mode) {
+        return ByteBuffer.wrap(mode).order(ByteOrder.nativeOrder());
+    }
+
+    static int width(byte[] m) {
+        return view(m).getShort(4) & 0xffff;
+    }
+
+    static int height(byte[] m) {
+        return view(m).getShort(14) & 0xffff;
+    }
+
+    /** Refresh in millihertz from the pixel clock (kHz) and totals; vrefresh is only whole Hz. */
+    static int refreshMilliHz(byte[] m) {
+        ByteBuffer b = view(m);
+        long clock = b.getInt(0) & 0xffffffffL;
+        long htotal = b.getShort(10) & 0xffff, vtotal = b.getShort(20) & 0xffff;
+        if (htotal == 0 || vtotal == 0) return Math.max(1, b.getInt(24)) * 1000;
+        return (int) ((clock * 1_000_000L + htotal * vtotal / 2) / (htotal * vtotal));
+    }
+
+    static Output.Mode toMode(byte[] m) {
+        return new Output.Mode(width(m), height(m), refreshMilliHz(m));
+    }
+
+    /** The mode matching "WxH" or "WxH@Hz", or the preferred one (else the first) when spec is null. */
+    static byte[] pick(byte[][] modes, String spec) {
+        if (spec == null) {
+            for (byte[] m : modes) if ((view(m).getInt(32) & TYPE_PREFERRED) != 0) return m;
+            return modes[0];
+        }
+        String[] sizeAndRate = spec.split("@");
+        String[] wh = sizeAndRate[0].split("x");
+        int w = Integer.parseInt(wh[0]), h = Integer.parseInt(wh[1]);
+        byte[] best = null;
+        for (byte[] m : modes) {
+            if (width(m) != w || height(m) != h) continue;
+            if (sizeAndRate.length == 1) return m;
+            double hz = Double.parseDouble(sizeAndRate[1]);
+            if (best == null || Math.abs(refreshMilliHz(m) - hz * 1000) < Math.abs(refreshMilliHz(best) - hz * 1000)) best = m;
+        }
+        return best;
+    }
+
+    static String describe(byte[][] modes) {
+        List<String> out = new ArrayList<>();
+        for (byte[] m : modes) out.add(toMode(m).toString());
+        return String.join(", ", out);
+    }
+}
