@@ -105,11 +105,11 @@ public final class DrmBackend implements Backend {
     private int pickCrtc(DrmDevice.Connector c, DrmDevice.Resources res, List<Integer> used) throws OsException {
         // prefer the CRTC the connector's encoder already drives (no flicker), else any it can use
         if (c.encoderId() != 0) {
-            int current = device.encoder(c.encoderId())[1];
+            int current = device.encoder(c.encoderId()).crtc();
             if (current != 0 && !used.contains(current)) return current;
         }
         for (int enc : c.encoders()) {
-            int possible = device.encoder(enc)[0];
+            int possible = device.encoder(enc).possibleCrtcs();
             for (int i = 0; i < res.crtcs().length; i++) {
                 if ((possible & 1 << i) != 0 && !used.contains(res.crtcs()[i])) return res.crtcs()[i];
             }

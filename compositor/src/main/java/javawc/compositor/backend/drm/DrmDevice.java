@@ -120,12 +120,14 @@ final class DrmDevice implements AutoCloseable {
                 ints(encs, Math.min(nEncoders, b.getInt(40))), modeBlocks);
     }
 
-    /** possible_crtcs bitmask and current CRTC of an encoder. */
-    int[] encoder(int id) throws OsException {
+    /** An encoder: the CRTC it drives now (0 = none) and the bitmask of CRTC indices it can use. */
+    record Encoder(int crtc, int possibleCrtcs) {}
+
+    Encoder encoder(int id) throws OsException {
         NativeBuffer e = new NativeBuffer(20);
         e.buffer().putInt(0, id);
         ioctl(GETENCODER, e, "GETENCODER");
-        return new int[] {e.buffer().getInt(8), e.buffer().getInt(12)};
+        return new Encoder(e.buffer().getInt(8), e.buffer().getInt(12));
     }
 
     /** The raw drm_mode_crtc of a CRTC (to restore it at exit). */
