@@ -4,10 +4,12 @@ import javawc.compositor.backend.Backend;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
+import javawc.os.Descriptors;
 import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
+import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -21,11 +23,15 @@ import java.util.List;
  * KMS on a DRM device, legacy modesetting (SETCRTC, then PAGE_FLIP): each connected connector
  * gets a CRTC, its preferred mode (or --mode), and two dumb buffers. A frame is painted into
  * the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
- * loop, is the output's clock: it sends frame callbacks and starts the next frame if one was
- * asked for meanwhile. The CRTCs are put back as we found them on close.
+ * loop, is the output's clock: it sends frame callbacks. The next frame is painted no earlier
+ * than a repaint window before the next expected vblank (last flip + one refresh period), as
+ * weston does: late enough to catch the newest commits, and it keeps drivers whose flips
+ * complete early (virtio-gpu has no real vblank) at the mode's rate. The CRTCs are put back
+ * as we found them on close.
  */
 public final class DrmBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
+    private static final long REPAINT_WINDOW_NANOS = 7_000_000;
 
     private final DrmDevice device;
     private final List<Head> heads = new ArrayList<>();
@@ -43,7 +49,10 @@ public final class DrmBackend implements Backend {
         final int[] frame;
         DumbBuffer front, back;
         Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
-        boolean flipPending, frameWanted;
+        boolean flipPending, frameWanted, timerArmed;
+        long lastFlipNanos;
+        OwnedFd repaintTimer;
+        EventLoop.Source timerSource;
 
         Head(Output output, int connector, int crtc, byte[] mode, NativeBuffer savedCrtc) {
             this.output = output;
@@ -138,6 +147,12 @@ public final class DrmBackend implements Backend {
             h.front.copyFrom(h.frame, new Region(all));
             device.setCrtc(h.crtc, h.front.framebuffer, h.connector, h.mode);
             h.backStale = new Region(all);
+            h.repaintTimer = Descriptors.timerFd();
+            h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
+                Descriptors.readCounter(h.repaintTimer);
+                h.timerArmed = false;
+                frame(h);
+            });
         }
     }
 
@@ -145,7 +160,24 @@ public final class DrmBackend implements Backend {
     public void scheduleFrame() {
         for (Head h : heads) {
             if (h.flipPending) h.frameWanted = true;
-            else frame(h);
+            else scheduleRepaint(h);
+        }
+    }
+
+    /** Paints now if the repaint window of the next vblank is open, else when it opens. */
+    private void scheduleRepaint(Head h) {
+        if (h.timerArmed) return;
+        long due = h.lastFlipNanos + h.output.mode().frameNanos() - REPAINT_WINDOW_NANOS;
+        if (System.nanoTime() >= due) {
+            frame(h);
+            return;
+        }
+        try {
+            Descriptors.armTimerAbsolute(h.repaintTimer, due);
+            h.timerArmed = true;
+        } catch (OsException e) {
+            LOG.error("cannot arm the repaint timer: {}", e.getMessage());
+            frame(h);
         }
     }
 
@@ -187,10 +219,11 @@ public final class DrmBackend implements Backend {
 
     private void flipped(Head h, long monotonicNanos) {
         h.flipPending = false;
+        h.lastFlipNanos = monotonicNanos;
         painter.presented(h.output, monotonicNanos);
         if (h.frameWanted) {
             h.frameWanted = false;
-            frame(h);
+            scheduleRepaint(h);
         }
     }
 
@@ -209,6 +242,8 @@ public final class DrmBackend implements Backend {
             } catch (OsException e) {
                 LOG.warn("{}: could not restore the previous CRTC configuration: {}", h.output.name(), e.getMessage());
             }
+            if (h.timerSource != null) h.timerSource.remove();
+            if (h.repaintTimer != null) h.repaintTimer.close();
             if (h.front != null) h.front.close();
             if (h.back != null) h.back.close();
         }
