@@ -20,7 +20,8 @@ javawc_find_jdk() {
 }
 
 # Quiet Maven's own warnings about its bundled libraries on new JDKs.
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+# (jansi.noreset: Debian's Maven 3.8 otherwise prints stray colour resets even in batch mode)
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow -Djansi.noreset=true"
 
 javawc_mvn() {
     command -v mvn >/dev/null || { echo "Maven is missing: apt-get install maven" >&2; return 1; }
