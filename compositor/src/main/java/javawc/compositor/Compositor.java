@@ -35,7 +35,6 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Scene scene = new Scene();
     private final Renderer renderer = new SoftwareRenderer();
     private final XdgWmBaseGlobal xdgWmBase;
-    private long frames;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this.backend = createBackend(options);
@@ -88,18 +87,12 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         Region damage = scene.takeDamage(output);
         if (damage.isEmpty()) return damage;
         renderer.render(scene, output, damage, framebuffer);
-        frames++;
         return damage.translate(-output.x(), -output.y());
     }
 
     @Override
     public void presented(Output output, long monotonicNanos) {
         scene.framePresented(output, monotonicNanos);
-    }
-
-    /** Frames that drew something (unchanged frames cost nothing and are not counted). */
-    public long paintedFrames() {
-        return frames;
     }
 
     @Override

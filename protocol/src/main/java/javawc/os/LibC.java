@@ -24,7 +24,7 @@ public final class LibC {
     // errno values we act on
     public static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EEXIST = 17,
             EINVAL = 22, EMFILE = 24, EPIPE = 32, ECONNRESET = 104, EADDRINUSE = 98, ENOENT = 2, EWOULDBLOCK = EAGAIN,
-            EBUSY = 16, EPERM = 1, ENOTTY = 25;
+            EPERM = 1;
 
     public static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SHUT_WR = 1;
@@ -72,7 +72,6 @@ public final class LibC {
     public static native int pthread_sigmask(int how, long set, long oldset);
     public static native int poll(long fds, long nfds, int timeoutMs);
     public static native int ioctl(int fd, long request, long arg);
-    public static native int isatty(int fd);
     public static native int raise(int sig);
     public static native int getpid();
     public static native int getuid();

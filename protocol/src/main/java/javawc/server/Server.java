@@ -29,7 +29,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     private final List<Client> toFlush = new ArrayList<>();
     private final List<Client> flushing = new ArrayList<>();
     private final List<EventLoop.Source> listeners = new ArrayList<>();
-    private int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
+    private final int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
     private int serial;
     private int clientSerial;
 
@@ -53,11 +53,6 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
 
     WlDisplay.Handler displayHandler() {
         return this;
-    }
-
-    /** For tests: a smaller output limit makes "client stopped reading" cheap to provoke. */
-    public void setOutputLimit(int bytes) {
-        this.outputLimit = bytes;
     }
 
     /** Accepts clients from a listening socket (which stays owned by the caller). */

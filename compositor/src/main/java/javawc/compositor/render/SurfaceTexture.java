@@ -9,7 +9,6 @@ public final class SurfaceTexture {
     private int[] pixels = new int[0];
     private int width, height;
     private boolean opaque;
-    private long generation;
 
     /** Resizes (contents undefined afterwards); returns true when the size changed. */
     public boolean resize(int width, int height) {
@@ -39,14 +38,5 @@ public final class SurfaceTexture {
 
     public void setOpaque(boolean opaque) {
         this.opaque = opaque;
-    }
-
-    /** Bumped on every content change, so GPU renderers know when to re-upload. */
-    public long generation() {
-        return generation;
-    }
-
-    public void changed() {
-        generation++;
     }
 }

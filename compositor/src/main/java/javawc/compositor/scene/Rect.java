@@ -20,10 +20,6 @@ public record Rect(int x, int y, int width, int height) {
         return px >= x && py >= y && px < right() && py < bottom();
     }
 
-    public boolean contains(Rect r) {
-        return r.isEmpty() || !isEmpty() && r.x >= x && r.y >= y && r.right() <= right() && r.bottom() <= bottom();
-    }
-
     public boolean intersects(Rect r) {
         return !isEmpty() && !r.isEmpty() && r.x < right() && x < r.right() && r.y < bottom() && y < r.bottom();
     }

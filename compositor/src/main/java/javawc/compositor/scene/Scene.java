@@ -142,10 +142,6 @@ public final class Scene {
         return mine;
     }
 
-    public boolean hasDamage() {
-        return !damage.isEmpty();
-    }
-
     // ---- traversal ----
 
     /** Every shown surface, bottom to top: toplevel trees in stacking order, then popups. */
