@@ -61,6 +61,18 @@ class SurfaceIntegrationTest {
     }
 
     @Test
+    void aDestroyedWindowLeavesTheScreen() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer b = c.new ShmBuffer(100, 100, RED)) {
+            TestClient.Window w = c.window(b, "going");
+            int x = (W - 100) / 2, y = (H - 100) / 2;
+            assertEquals(RED & 0xffffff, screenshot().rgb(x + 50, y + 50));
+            w.toplevel().destroy();
+            c.display.roundtrip();
+            assertEquals(BG, screenshot().rgb(x + 50, y + 50), "destroying the toplevel repaints what was under it");
+        }
+    }
+
+    @Test
     void aTruncatedPoolIsItsClientsErrorAlone() throws Exception {
         try (TestClient bystander = new TestClient(compositor); TestClient.ShmBuffer green = bystander.new ShmBuffer(64, 64, GREEN);
              TestClient bad = new TestClient(compositor); TestClient.ShmBuffer content = bad.new ShmBuffer(256, 256, RED)) {

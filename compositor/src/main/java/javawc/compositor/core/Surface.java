@@ -72,11 +72,6 @@ public final class Surface implements WlSurface.Handler {
         return true;
     }
 
-    /** The role object went away (e.g. xdg_toplevel destroyed): the surface is unmapped, keeps its role kind. */
-    public void clearRoleObject() {
-        unmap();
-    }
-
     public boolean isMapped() {
         return mapped && !destroyed;
     }
@@ -292,7 +287,6 @@ public final class Surface implements WlSurface.Handler {
             buffer.postError(WlShm.Error.INVALID_FD, e.getMessage());
             return false;
         }
-        texture.changed();
         buffer.sendRelease();
         mapped = true;
         return true;
@@ -335,10 +329,6 @@ public final class Surface implements WlSurface.Handler {
         if (frameCallbacks.isEmpty()) return;
         for (WlCallback cb : frameCallbacks) cb.sendDone(timeMs);
         frameCallbacks.clear();
-    }
-
-    public boolean hasFrameCallbacks() {
-        return !frameCallbacks.isEmpty();
     }
 
     /** Keeps wl_surface.enter/leave in step with whether the surface is on {@code output} (this client's resources for it). */

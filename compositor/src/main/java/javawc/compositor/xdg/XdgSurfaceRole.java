@@ -163,11 +163,11 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     /** Unmapped by a null buffer: the client starts over with an initial commit. */
     private void unmapAndReset() {
         dismissChildPopups();
+        if (roleObject != null) roleObject.unmap(); // first: the scene damages the window where it still is
         mapped = false;
         initialCommitDone = false;
         acked = false;
         unackedSerials.clear();
-        if (roleObject != null) roleObject.unmap();
     }
 
     @Override
@@ -181,16 +181,8 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
 
     /** The role object is gone: the surface is unmapped and waits for a new role object. */
     void roleObjectDestroyed() {
-        dismissChildPopups();
-        if (mapped) {
-            mapped = false;
-            surface.clearRoleObject();
-        }
-        if (roleObject != null) roleObject.unmap();
+        unmapAndReset();
         roleObject = null;
-        initialCommitDone = false;
-        acked = false;
-        unackedSerials.clear();
     }
 
     // ---- requests ----
@@ -249,8 +241,6 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         if (roleObject != null && roleObject.isAlive()) {
             self.postError(XdgSurface.Error.DEFUNCT_ROLE_OBJECT, "xdg_surface destroyed before its role object");
         }
-        dismissChildPopups();
-        if (mapped) surface.clearRoleObject();
-        mapped = false;
+        unmapAndReset();
     }
 }

@@ -7,6 +7,8 @@ import javawc.compositor.scene.SceneWindow;
 import javawc.server.protocol.WlOutput;
 import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.XdgToplevel;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,6 +20,7 @@ import java.nio.ByteOrder;
  * resize a window interactively, so those requests do nothing yet.
  */
 final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Handler, SceneWindow {
+    private static final Logger LOG = LogManager.getLogger(XdgToplevelRole.class);
     private final XdgToplevel resource;
     private final XdgSurfaceRole xdg;
     private String title = "", appId = "";
@@ -34,14 +37,6 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             alive = false;
             xdg.roleObjectDestroyed();
         });
-    }
-
-    String title() {
-        return title;
-    }
-
-    String appId() {
-        return appId;
     }
 
     @Override
@@ -88,26 +83,32 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void map() {
-        Rect g = xdg.geometry();
-        Output output = xdg.scene().primaryOutput();
+        placeWindow();
+        placed = true;
+        LOG.debug("mapped toplevel '{}' ({}) at {},{}", title, appId, x, y);
+        xdg.scene().addToplevel(this);
+        updateActivation();
+    }
+
+    /** Maximized and fullscreen windows sit at the output's origin; others where the scene finds room. */
+    private void placeWindow() {
         if (maximized || fullscreen) {
-            x = output.x();
-            y = output.y();
+            Output o = xdg.scene().primaryOutput();
+            x = o.x();
+            y = o.y();
         } else {
+            Rect g = xdg.geometry();
             int[] at = xdg.scene().placeToplevel(g.width(), g.height());
             x = at[0];
             y = at[1];
         }
-        placed = true;
-        xdg.scene().addToplevel(this);
-        updateActivation();
     }
 
     @Override
     public void unmap() {
         if (!placed) return;
+        xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
-        xdg.scene().removeWindow(this);
         updateActivation();
     }
 
@@ -225,16 +226,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         fullscreen = newFullscreen;
         if (placed) {
             Rect old = xdg.surface().globalBounds();
-            if (maximized || fullscreen) {
-                Output o = xdg.scene().primaryOutput();
-                x = o.x();
-                y = o.y();
-            } else {
-                Rect g = xdg.geometry();
-                int[] at = xdg.scene().placeToplevel(g.width(), g.height());
-                x = at[0];
-                y = at[1];
-            }
+            placeWindow();
             xdg.scene().damage(old);
             xdg.scene().damage(xdg.surface().globalBounds());
         }
