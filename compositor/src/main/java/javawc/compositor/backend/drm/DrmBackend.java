@@ -34,38 +34,16 @@ public final class DrmBackend implements Backend {
     private static final long REPAINT_WINDOW_NANOS = 7_000_000;
 
     private final DrmDevice device;
-    private final List<Head> heads = new ArrayList<>();
+    private final KmsCommits kms;
+    private final List<DrmHead> heads = new ArrayList<>();
     private final NativeBuffer events = new NativeBuffer(1024);
     private EventLoop.Source source;
     private FramePainter painter;
     private VirtualTerminal vt;
 
-    /** One lit connector: its CRTC, buffers and frame state. */
-    private static final class Head {
-        final Output output;
-        final int connector, crtc;
-        final byte[] mode;
-        final NativeBuffer savedCrtc;
-        final int[] frame;
-        DumbBuffer front, back;
-        Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
-        boolean flipPending, frameWanted, timerArmed;
-        long lastFlipNanos;
-        OwnedFd repaintTimer;
-        EventLoop.Source timerSource;
-
-        Head(Output output, int connector, int crtc, byte[] mode, NativeBuffer savedCrtc) {
-            this.output = output;
-            this.connector = connector;
-            this.crtc = crtc;
-            this.mode = mode;
-            this.savedCrtc = savedCrtc;
-            this.frame = new int[output.mode().width() * output.mode().height()];
-        }
-    }
-
     private DrmBackend(DrmDevice device) {
         this.device = device;
+        this.kms = new LegacyKms(device);
     }
 
     /** Opens {@code path}, lights every connected connector. {@code modeSpec} is WxH or WxH@Hz, or null. */
@@ -102,7 +80,7 @@ public final class DrmBackend implements Backend {
             Output.Mode m = DrmModes.toMode(mode);
             Output output = new Output(c.name(), "javawc", device.path, c.mmWidth(), c.mmHeight(), m, x, 0);
             x += m.width();
-            Head h = new Head(output, connectorId, crtc, mode, device.crtc(crtc));
+            DrmHead h = new DrmHead(heads.size(), output, connectorId, crtc, mode, device.crtc(crtc));
             h.front = new DumbBuffer(device, m.width(), m.height());
             h.back = new DumbBuffer(device, m.width(), m.height());
             heads.add(h);
@@ -128,7 +106,7 @@ public final class DrmBackend implements Backend {
 
     @Override
     public String name() {
-        return "drm (" + device.path + ", legacy modesetting)";
+        return "drm (" + device.path + ", " + kms.name() + ")";
     }
 
     @Override
@@ -141,11 +119,11 @@ public final class DrmBackend implements Backend {
         this.painter = framePainter;
         vt = VirtualTerminal.takeOver();
         source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
-        for (Head h : heads) {
+        for (DrmHead h : heads) {
             Rect all = new Rect(0, 0, h.output.mode().width(), h.output.mode().height());
             painter.paint(h.output, h.frame);
             h.front.copyFrom(h.frame, new Region(all));
-            device.setCrtc(h.crtc, h.front.framebuffer, h.connector, h.mode);
+            kms.modeset(h, h.front.framebuffer);
             h.backStale = new Region(all);
             h.repaintTimer = Descriptors.timerFd();
             h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
@@ -158,14 +136,14 @@ public final class DrmBackend implements Backend {
 
     @Override
     public void scheduleFrame() {
-        for (Head h : heads) {
+        for (DrmHead h : heads) {
             if (h.flipPending) h.frameWanted = true;
             else scheduleRepaint(h);
         }
     }
 
     /** Paints now if the repaint window of the next vblank is open, else when it opens. */
-    private void scheduleRepaint(Head h) {
+    private void scheduleRepaint(DrmHead h) {
         if (h.timerArmed) return;
         long due = h.lastFlipNanos + h.output.mode().frameNanos() - REPAINT_WINDOW_NANOS;
         if (System.nanoTime() >= due) {
@@ -181,13 +159,13 @@ public final class DrmBackend implements Backend {
         }
     }
 
-    private void frame(Head h) {
+    private void frame(DrmHead h) {
         Region damage = painter.paint(h.output, h.frame);
         Region copy = h.backStale.copy();
         copy.add(damage);
         h.back.copyFrom(h.frame, copy);
         try {
-            device.pageFlip(h.crtc, h.back.framebuffer, heads.indexOf(h));
+            kms.flip(h, h.back.framebuffer);
             h.flipPending = true;
             h.backStale = damage; // the buffer we leave lacks exactly this frame's changes
             DumbBuffer t = h.front;
@@ -217,7 +195,7 @@ public final class DrmBackend implements Backend {
         }
     }
 
-    private void flipped(Head h, long monotonicNanos) {
+    private void flipped(DrmHead h, long monotonicNanos) {
         h.flipPending = false;
         h.lastFlipNanos = monotonicNanos;
         painter.presented(h.output, monotonicNanos);
@@ -229,16 +207,16 @@ public final class DrmBackend implements Backend {
 
     @Override
     public int[] capture(Output output) {
-        for (Head h : heads) if (h.output == output) return h.frame.clone();
+        for (DrmHead h : heads) if (h.output == output) return h.frame.clone();
         throw new IllegalArgumentException("not our output: " + output);
     }
 
     @Override
     public void close() {
         if (source != null) source.remove();
-        for (Head h : heads) {
+        for (DrmHead h : heads) {
             try {
-                device.restoreCrtc(h.savedCrtc, h.connector);
+                kms.restore(h);
             } catch (OsException e) {
                 LOG.warn("{}: could not restore the previous CRTC configuration: {}", h.output.name(), e.getMessage());
             }

@@ -1,6 +1,7 @@
 package javawc.compositor.backend.drm;
 
 import javawc.os.Descriptors;
+import javawc.os.Drm;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
@@ -17,8 +18,7 @@ import java.nio.ByteBuffer;
 final class DrmDevice implements AutoCloseable {
     static final long SET_MASTER = 0x641e, DROP_MASTER = 0x641f, GET_CAP = 0xc010640cL, SET_CLIENT_CAP = 0x4010640dL;
     static final long GETRESOURCES = 0xc04064a0L, GETCONNECTOR = 0xc05064a7L, GETENCODER = 0xc01464a6L,
-            GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, CREATE_DUMB = 0xc02064b2L, MAP_DUMB = 0xc01064b3L,
-            DESTROY_DUMB = 0xc00464b4L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
+            GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
     static final int CAP_DUMB_BUFFER = 1, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
 
     final String path;
@@ -64,11 +64,7 @@ final class DrmDevice implements AutoCloseable {
     }
 
     void ioctl(long request, NativeBuffer arg, String what) throws OsException {
-        while (true) {
-            if (LibC.ioctl(fd.get(), request, arg.address()) >= 0) return;
-            int errno = LibC.errno();
-            if (errno != LibC.EINTR && errno != LibC.EAGAIN) throw new OsException(what, errno);
-        }
+        Drm.ioctl(fd, request, arg, what);
     }
 
     /** Connector, CRTC and encoder ids of the card. */

@@ -2,6 +2,7 @@ package javawc.compositor.backend.drm;
 
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
+import javawc.os.Drm;
 import javawc.os.MemoryMapping;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
@@ -10,8 +11,6 @@ import java.nio.IntBuffer;
 
 /** A CPU-mapped scanout buffer (XRGB8888) with its framebuffer id: where the software renderer's frames go. */
 final class DumbBuffer implements AutoCloseable {
-    static final int XRGB8888 = 0x34325258; // fourcc 'XR24'
-
     private final DrmDevice device;
     final int handle, pitch, framebuffer, width, height;
     private final MemoryMapping mapping;
@@ -21,19 +20,13 @@ final class DumbBuffer implements AutoCloseable {
         this.device = device;
         this.width = width;
         this.height = height;
-        NativeBuffer create = new NativeBuffer(32);
-        create.buffer().putInt(0, height).putInt(4, width).putInt(8, 32);
-        device.ioctl(DrmDevice.CREATE_DUMB, create, "CREATE_DUMB");
-        handle = create.buffer().getInt(16);
-        pitch = create.buffer().getInt(20);
-        long size = create.buffer().getLong(24);
-        NativeBuffer map = new NativeBuffer(16);
-        map.buffer().putInt(0, handle);
-        device.ioctl(DrmDevice.MAP_DUMB, map, "MAP_DUMB");
-        mapping = MemoryMapping.map(device.fd, map.buffer().getLong(8), size, true);
+        Drm.Dumb dumb = Drm.createDumb(device.fd, width, height, 32);
+        handle = dumb.handle();
+        pitch = dumb.pitch();
+        mapping = MemoryMapping.map(device.fd, Drm.mapDumbOffset(device.fd, handle), dumb.size(), true);
         pixels = mapping.buffer().asIntBuffer();
         NativeBuffer fb = new NativeBuffer(104);
-        fb.buffer().putInt(4, width).putInt(8, height).putInt(12, XRGB8888).putInt(20, handle).putInt(36, pitch);
+        fb.buffer().putInt(4, width).putInt(8, height).putInt(12, Drm.FORMAT_XRGB8888).putInt(20, handle).putInt(36, pitch);
         device.ioctl(DrmDevice.ADDFB2, fb, "ADDFB2");
         framebuffer = fb.buffer().getInt(0);
     }
@@ -50,10 +43,8 @@ final class DumbBuffer implements AutoCloseable {
     public void close() {
         device.removeFramebuffer(framebuffer);
         mapping.close();
-        NativeBuffer destroy = new NativeBuffer(4);
-        destroy.buffer().putInt(0, handle);
         try {
-            device.ioctl(DrmDevice.DESTROY_DUMB, destroy, "DESTROY_DUMB");
+            Drm.destroyDumb(device.fd, handle);
         } catch (OsException ignored) {
             // the device is going away with us
         }

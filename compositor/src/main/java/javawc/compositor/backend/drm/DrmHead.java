@@ -1,0 +1,33 @@
+package javawc.compositor.backend.drm;
+
+import javawc.compositor.output.Output;
+import javawc.compositor.scene.Region;
+import javawc.os.NativeBuffer;
+import javawc.os.OwnedFd;
+import javawc.server.EventLoop;
+
+/** One lit connector: its CRTC and mode, its buffers, and where its frame cycle is. */
+final class DrmHead {
+    final int index;                 // carried in page-flip events to find the head again
+    final Output output;
+    final int connector, crtc;
+    final byte[] mode;
+    final NativeBuffer savedCrtc;    // the legacy configuration we found, put back on exit
+    final int[] frame;               // what the software renderer paints, full size
+    DumbBuffer front, back;
+    Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
+    boolean flipPending, frameWanted, timerArmed;
+    long lastFlipNanos;
+    OwnedFd repaintTimer;
+    EventLoop.Source timerSource;
+
+    DrmHead(int index, Output output, int connector, int crtc, byte[] mode, NativeBuffer savedCrtc) {
+        this.index = index;
+        this.output = output;
+        this.connector = connector;
+        this.crtc = crtc;
+        this.mode = mode;
+        this.savedCrtc = savedCrtc;
+        this.frame = new int[output.mode().width() * output.mode().height()];
+    }
+}

@@ -1,0 +1,20 @@
+package javawc.compositor.backend.drm;
+
+import javawc.os.OsException;
+
+/**
+ * How a framebuffer gets onto a head's CRTC: the legacy ioctls or atomic commits. Both end a
+ * flip with a page-flip event whose user data is the head's index.
+ */
+interface KmsCommits {
+    String name();
+
+    /** Lights the head: its mode, its connector, {@code fb} on the primary plane. */
+    void modeset(DrmHead head, int fb) throws OsException;
+
+    /** Shows {@code fb} at the next vblank, with a flip-complete event. */
+    void flip(DrmHead head, int fb) throws OsException;
+
+    /** Puts the CRTC back as we found it. */
+    void restore(DrmHead head) throws OsException;
+}

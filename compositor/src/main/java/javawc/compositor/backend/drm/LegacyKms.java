@@ -1,0 +1,32 @@
+package javawc.compositor.backend.drm;
+
+import javawc.os.OsException;
+
+/** Legacy modesetting: SETCRTC to light a head, PAGE_FLIP per frame, SETCRTC with the saved state to restore. */
+final class LegacyKms implements KmsCommits {
+    private final DrmDevice device;
+
+    LegacyKms(DrmDevice device) {
+        this.device = device;
+    }
+
+    @Override
+    public String name() {
+        return "legacy modesetting";
+    }
+
+    @Override
+    public void modeset(DrmHead head, int fb) throws OsException {
+        device.setCrtc(head.crtc, fb, head.connector, head.mode);
+    }
+
+    @Override
+    public void flip(DrmHead head, int fb) throws OsException {
+        device.pageFlip(head.crtc, fb, head.index);
+    }
+
+    @Override
+    public void restore(DrmHead head) throws OsException {
+        device.restoreCrtc(head.savedCrtc, head.connector);
+    }
+}
