@@ -5,6 +5,10 @@ import javawc.compositor.backend.HeadlessBackend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
+import javawc.compositor.core.Surface;
+import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.dmabuf.DmabufSupport;
+import javawc.compositor.dmabuf.LinuxDmabufGlobal;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.output.XdgOutputManager;
@@ -35,6 +39,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Scene scene = new Scene();
     private final Renderer renderer = new SoftwareRenderer();
     private final XdgWmBaseGlobal xdgWmBase;
+    private final LinuxDmabufGlobal linuxDmabuf;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this.backend = createBackend(options);
@@ -46,6 +51,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, PING_INTERVAL_MS);
         for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
         new XdgOutputManager(globals);
+        DmabufSupport dmabuf = backend.dmabufSupport();
+        linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
         backend.start(loop, this);
     }
@@ -83,11 +90,23 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public Region paint(Output output, int[] framebuffer) {
+    public Region paint(Output output, int[] framebuffer, Region alsoRepaint) {
         Region damage = scene.takeDamage(output);
+        damage.add(alsoRepaint.translate(output.x(), output.y()));
         if (damage.isEmpty()) return damage;
         renderer.render(scene, output, damage, framebuffer);
         return damage.translate(-output.x(), -output.y());
+    }
+
+    @Override
+    public DmabufBuffer scanoutCandidate(Output output) {
+        Surface s = scene.soleSurface(output);
+        return s != null && s.directBuffer() instanceof DmabufBuffer b ? b : null;
+    }
+
+    @Override
+    public Region takeDamage(Output output) {
+        return scene.takeDamage(output).translate(-output.x(), -output.y());
     }
 
     @Override
@@ -98,6 +117,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     @Override
     public void close() {
         xdgWmBase.close();
+        if (linuxDmabuf != null) linuxDmabuf.close();
         server.close();
         backend.close();
     }

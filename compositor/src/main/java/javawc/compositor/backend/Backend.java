@@ -1,5 +1,7 @@
 package javawc.compositor.backend;
 
+import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Region;
 import javawc.os.OsException;
@@ -15,8 +17,21 @@ import java.util.List;
 public interface Backend extends AutoCloseable {
     /** What the backend asks of the compositor for each frame. */
     interface FramePainter {
-        /** Draws what changed into {@code framebuffer} (0xAARRGGBB, mode size); returns where, in output coordinates. */
-        Region paint(Output output, int[] framebuffer);
+        /**
+         * Draws what changed, plus {@code alsoRepaint} (output coordinates), into {@code framebuffer}
+         * (0xAARRGGBB, mode size); returns where it drew, in output coordinates.
+         */
+        Region paint(Output output, int[] framebuffer, Region alsoRepaint);
+
+        default Region paint(Output output, int[] framebuffer) {
+            return paint(output, framebuffer, new Region());
+        }
+
+        /** A client buffer that alone is the whole next frame of {@code output}, which the backend may show directly; or null. */
+        DmabufBuffer scanoutCandidate(Output output);
+
+        /** Takes the damage of {@code output} (output coordinates) without drawing it: the frame shows a client buffer instead. */
+        Region takeDamage(Output output);
 
         /** The frame is shown (or would be, headless): time for frame callbacks. */
         void presented(Output output, long monotonicNanos);
@@ -25,6 +40,11 @@ public interface Backend extends AutoCloseable {
     String name();
 
     List<Output> outputs();
+
+    /** What linux-dmabuf clients may send us on this backend's device; null: not offered. */
+    default DmabufSupport dmabufSupport() {
+        return null;
+    }
 
     /** Starts the outputs' clocks on {@code loop}. */
     void start(EventLoop loop, FramePainter painter) throws OsException;

@@ -17,17 +17,22 @@ import java.util.List;
 
 /**
  * wl_surface. Requests fill the pending state; commit applies it (or, for a synchronized
- * subsurface, caches it until the parent's commit). Buffer contents are copied into the
+ * subsurface, caches it until the parent's commit). Shm contents are copied into the
  * surface's own texture when the state is applied and the wl_buffer is released right away:
  * client memory is read once, at a moment we can blame on its owner, and never by the
- * renderer; clients get their buffers back without waiting for a repaint.
+ * renderer; clients get their buffers back without waiting for a repaint. Buffers the
+ * display can show without a copy (dma-bufs) are kept locked instead while attached, and
+ * copied only if and when a renderer asks for the texture.
  */
 public final class Surface implements WlSurface.Handler {
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Surface.class);
     private final WlSurface resource;
     private final Scene scene;
     private final SurfaceState pending = new SurfaceState();
     private final SurfaceState cached = new SurfaceState();
     private final SurfaceTexture texture = new SurfaceTexture();
+    private final Region textureStale = new Region(); // buffer coordinates the texture lacks from {@code direct}
+    private ClientBuffer direct;                      // the attached buffer when it is kept rather than copied
     private final List<WlCallback> frameCallbacks = new ArrayList<>();
     private final List<Surface> stack = new ArrayList<>(List.of(this));        // this + subsurfaces, bottom to top
     private List<Surface> pendingStack;                                        // set when the order changes
@@ -80,8 +85,22 @@ public final class Surface implements WlSurface.Handler {
         return mapped;
     }
 
+    /** The contents as a texture, brought up to date from a kept buffer first if needed. */
     public SurfaceTexture texture() {
+        if (direct != null && !textureStale.isEmpty()) {
+            try {
+                direct.copyTo(texture, textureStale);
+            } catch (ClientBuffer.BufferAccessException e) {
+                LOG.warn("{}: {}; showing the previous contents", this, e.getMessage());
+            }
+            textureStale.clear();
+        }
         return texture;
+    }
+
+    /** The attached buffer when the display could show it as it is (a dma-buf), else null. */
+    public ClientBuffer directBuffer() {
+        return direct;
     }
 
     /** Size in surface-local coordinates (buffer size with scale and transform applied). */
@@ -239,6 +258,7 @@ public final class Surface implements WlSurface.Handler {
             WlBuffer buffer = s.buffer != null && s.buffer.isAlive() ? s.buffer : null;
             if (buffer == null) {
                 if (mapped) damage.add(new Rect(0, 0, width, height));
+                keep(null);
                 mapped = false;
                 width = height = 0;
             } else if (!takeContents(buffer, s)) {
@@ -266,7 +286,7 @@ public final class Surface implements WlSurface.Handler {
         scene.surfaceChanged(this, before, damage.intersect(new Rect(0, 0, width, height)), !frameCallbacks.isEmpty());
     }
 
-    /** Copies the buffer into the texture and releases it; false after posting an error. */
+    /** Takes the buffer: copied into the texture and released, or kept (see the class comment); false after posting an error. */
     private boolean takeContents(WlBuffer buffer, SurfaceState s) {
         if (!(buffer.handler() instanceof ClientBuffer content)) {
             buffer.postError(WlShm.Error.INVALID_FD, "wl_buffer@" + buffer.id() + " has no contents");
@@ -281,6 +301,16 @@ public final class Surface implements WlSurface.Handler {
         }
         boolean resized = texture.resize(w, h);
         Region copy = resized || !mapped ? new Region(new Rect(0, 0, w, h)) : bufferDamage(s, w, h, rotated);
+        if (content.showsWithoutCopy()) {
+            if (direct != content) textureStale.add(new Rect(0, 0, w, h)); // another buffer: its damage says nothing about ours
+            textureStale.add(copy);
+            keep(content);
+            texture.setOpaque(content.opaque());
+            mapped = true;
+            return true;
+        }
+        if (direct != null) copy = new Region(new Rect(0, 0, w, h)); // the texture may lack parts of the kept buffer
+        keep(null);
         try {
             content.copyTo(texture, copy);
         } catch (ClientBuffer.BufferAccessException e) {
@@ -290,6 +320,14 @@ public final class Surface implements WlSurface.Handler {
         buffer.sendRelease();
         mapped = true;
         return true;
+    }
+
+    /** Makes {@code buffer} the kept one (locked), unlocking the one before. */
+    private void keep(ClientBuffer buffer) {
+        if (buffer != null) buffer.lock();
+        if (direct != null) direct.unlock();
+        direct = buffer;
+        if (buffer == null) textureStale.clear();
     }
 
     /** Buffer damage plus surface damage mapped into the buffer (all of it when not 1:1). */
@@ -367,6 +405,7 @@ public final class Surface implements WlSurface.Handler {
     private void destroyed() {
         Rect before = globalBounds();
         destroyed = true;
+        keep(null);
         for (WlCallback cb : frameCallbacks) cb.destroy();
         for (WlCallback cb : pending.frames) cb.destroy();
         for (WlCallback cb : cached.frames) cb.destroy();

@@ -27,6 +27,13 @@ public final class Region {
         return rects.isEmpty();
     }
 
+    /** Number of pixels (the rectangles are disjoint). */
+    public long area() {
+        long a = 0;
+        for (Rect r : rects) a += (long) r.width() * r.height();
+        return a;
+    }
+
     public List<Rect> rects() {
         return Collections.unmodifiableList(rects);
     }

@@ -142,6 +142,28 @@ public final class Scene {
         return mine;
     }
 
+    /**
+     * The surface that alone makes up what {@code output} shows, if there is one: the topmost
+     * surface there covers the output exactly, is opaque and is drawn 1:1 (no buffer scale or
+     * transform), and its buffer can be shown as it is. Nothing below it can be seen.
+     */
+    public Surface soleSurface(Output output) {
+        Rect area = new Rect(output.x(), output.y(), output.logicalWidth(), output.logicalHeight());
+        Surface[] top = new Surface[1];
+        boolean[] exact = new boolean[1];
+        forEachVisibleSurface((s, x, y) -> {
+            Rect r = new Rect(x, y, s.width(), s.height());
+            if (r.intersects(area)) {
+                top[0] = s;
+                exact[0] = r.equals(area);
+            }
+        });
+        Surface s = top[0];
+        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.directBuffer() == null) return null;
+        boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
+        return opaque ? s : null;
+    }
+
     // ---- traversal ----
 
     /** Every shown surface, bottom to top: toplevel trees in stacking order, then popups. */

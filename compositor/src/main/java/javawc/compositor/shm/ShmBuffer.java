@@ -1,6 +1,7 @@
 package javawc.compositor.shm;
 
 import javawc.compositor.core.ClientBuffer;
+import javawc.compositor.render.CopyCounter;
 import javawc.compositor.render.SurfaceTexture;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
@@ -32,6 +33,11 @@ final class ShmBuffer implements ClientBuffer {
     }
 
     @Override
+    public boolean opaque() {
+        return format.opaque;
+    }
+
+    @Override
     public void copyTo(SurfaceTexture texture, Region damage) throws BufferAccessException {
         int[] px = texture.pixels();
         Rect bounds = new Rect(0, 0, width, height);
@@ -46,6 +52,7 @@ final class ShmBuffer implements ClientBuffer {
             throw new BufferAccessException("buffer outside its pool: " + e.getMessage());
         }
         texture.setOpaque(format.opaque);
+        CopyCounter.add((long) format.bytesPerPixel * damage.intersect(bounds).area());
     }
 
     private void copyRow(int[] px, int y, int x, int n) {

@@ -1,10 +1,13 @@
 package javawc.compositor.backend.drm;
 
 import javawc.compositor.backend.Backend;
+import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.os.Descriptors;
+import javawc.os.Drm;
 import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
@@ -20,14 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * KMS on a DRM device, legacy modesetting (SETCRTC, then PAGE_FLIP): each connected connector
+ * KMS on a DRM device ({@link KmsCommits}: atomic or legacy modesetting): each connected connector
  * gets a CRTC, its preferred mode (or --mode), and two dumb buffers. A frame is painted into
  * the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
  * loop, is the output's clock: it sends frame callbacks. The next frame is painted no earlier
  * than a repaint window before the next expected vblank (last flip + one refresh period), as
  * weston does: late enough to catch the newest commits, and it keeps drivers whose flips
- * complete early (virtio-gpu has no real vblank) at the mode's rate. The CRTCs are put back
- * as we found them on close.
+ * complete early (virtio-gpu has no real vblank) at the mode's rate. When one opaque client
+ * dma-buf covers a whole output, its framebuffer goes on the primary plane instead (direct
+ * scanout, no copy: {@link ScanoutImports}). The CRTCs are put back as we found them on close.
  */
 public final class DrmBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
@@ -35,6 +39,7 @@ public final class DrmBackend implements Backend {
 
     private final DrmDevice device;
     private final KmsCommits kms;
+    private final ScanoutImports imports;
     private final List<DrmHead> heads = new ArrayList<>();
     private final NativeBuffer events = new NativeBuffer(1024);
     private EventLoop.Source source;
@@ -44,6 +49,7 @@ public final class DrmBackend implements Backend {
     private DrmBackend(DrmDevice device) {
         this.device = device;
         this.kms = new LegacyKms(device);
+        this.imports = new ScanoutImports(device);
     }
 
     /** Opens {@code path}, lights every connected connector. {@code modeSpec} is WxH or WxH@Hz, or null. */
@@ -109,6 +115,19 @@ public final class DrmBackend implements Backend {
         return "drm (" + device.path + ", " + kms.name() + ")";
     }
 
+    /** Clients allocate on this device; we composite linear XRGB/ARGB and scan out linear XRGB (what virtio-gpu's and most primary planes take). */
+    @Override
+    public DmabufSupport dmabufSupport() {
+        try {
+            var xrgb = new DmabufSupport.FormatModifier(Drm.FORMAT_XRGB8888, Drm.MOD_LINEAR);
+            var argb = new DmabufSupport.FormatModifier(Drm.FORMAT_ARGB8888, Drm.MOD_LINEAR);
+            return new DmabufSupport(Drm.deviceNumber(device.fd), List.of(xrgb, argb), List.of(xrgb));
+        } catch (OsException e) {
+            LOG.warn("{}: no linux-dmabuf: {}", device.path, e.getMessage());
+            return null;
+        }
+    }
+
     @Override
     public List<Output> outputs() {
         return heads.stream().map(h -> h.output).toList();
@@ -160,7 +179,36 @@ public final class DrmBackend implements Backend {
     }
 
     private void frame(DrmHead h) {
-        Region damage = painter.paint(h.output, h.frame);
+        DmabufBuffer candidate = painter.scanoutCandidate(h.output);
+        if (candidate == null || !scanOut(h, candidate)) composite(h);
+    }
+
+    /** Shows {@code b} itself on the primary plane; false when it cannot be (then we composite). */
+    private boolean scanOut(DrmHead h, DmabufBuffer b) {
+        if (b.width() != h.output.mode().width() || b.height() != h.output.mode().height()) return false;
+        int fb = imports.framebuffer(b);
+        if (fb == 0 || !kms.test(h, fb)) return false;
+        try {
+            kms.flip(h, fb);
+        } catch (OsException e) {
+            LOG.info("{}: the display refused {} ({}): compositing it", h.output.name(), b, e.getMessage());
+            imports.markUnusable(b);
+            return false;
+        }
+        painter.takeDamage(h.output); // nothing to draw: the buffer is the frame
+        b.lock();
+        h.directPending = b;
+        if (h.direct == null && !h.frameStale) LOG.info("{}: scanning out {} directly, no copies", h.output.name(), b);
+        h.frameStale = true;
+        h.flipPending = true;
+        h.stats.frame(true, System.nanoTime());
+        return true;
+    }
+
+    private void composite(DrmHead h) {
+        Region damage = painter.paint(h.output, h.frame, h.frameStale ? new Region(h.fullArea()) : new Region());
+        if (h.frameStale) LOG.info("{}: compositing again", h.output.name());
+        h.frameStale = false;
         Region copy = h.backStale.copy();
         copy.add(damage);
         h.back.copyFrom(h.frame, copy);
@@ -171,6 +219,7 @@ public final class DrmBackend implements Backend {
             DumbBuffer t = h.front;
             h.front = h.back;
             h.back = t;
+            h.stats.frame(false, System.nanoTime());
         } catch (OsException e) {
             LOG.error("{}: page flip failed: {}", h.output.name(), e.getMessage());
         }
@@ -197,6 +246,10 @@ public final class DrmBackend implements Backend {
 
     private void flipped(DrmHead h, long monotonicNanos) {
         h.flipPending = false;
+        // what was on screen until now is not: a client buffer there loses the lock its flip took
+        if (h.direct != null) h.direct.unlock();
+        h.direct = h.directPending;
+        h.directPending = null;
         h.lastFlipNanos = monotonicNanos;
         painter.presented(h.output, monotonicNanos);
         if (h.frameWanted) {
@@ -207,7 +260,14 @@ public final class DrmBackend implements Backend {
 
     @Override
     public int[] capture(Output output) {
-        for (DrmHead h : heads) if (h.output == output) return h.frame.clone();
+        for (DrmHead h : heads) {
+            if (h.output != output) continue;
+            if (h.frameStale) { // a client buffer is on screen: composite the same picture for the caller
+                h.backStale.add(painter.paint(h.output, h.frame, new Region(h.fullArea())));
+                h.frameStale = false;
+            }
+            return h.frame.clone();
+        }
         throw new IllegalArgumentException("not our output: " + output);
     }
 
@@ -225,6 +285,7 @@ public final class DrmBackend implements Backend {
             if (h.front != null) h.front.close();
             if (h.back != null) h.back.close();
         }
+        imports.close(); // after the restore: removing a framebuffer on screen would turn the CRTC off
         device.close();
         if (vt != null) vt.close();
     }

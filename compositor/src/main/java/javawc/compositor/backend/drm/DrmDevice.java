@@ -19,7 +19,7 @@ final class DrmDevice implements AutoCloseable {
     static final long SET_MASTER = 0x641e, DROP_MASTER = 0x641f, GET_CAP = 0xc010640cL, SET_CLIENT_CAP = 0x4010640dL;
     static final long GETRESOURCES = 0xc04064a0L, GETCONNECTOR = 0xc05064a7L, GETENCODER = 0xc01464a6L,
             GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
-    static final int CAP_DUMB_BUFFER = 1, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
+    static final int CAP_DUMB_BUFFER = 1, CAP_ADDFB2_MODIFIERS = 0x10, FB_MODIFIERS = 2, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
 
     final String path;
     final OwnedFd fd;
@@ -159,6 +159,38 @@ final class DrmDevice implements AutoCloseable {
         NativeBuffer f = new NativeBuffer(24);
         f.buffer().putInt(0, crtc).putInt(4, fb).putInt(8, PAGE_FLIP_EVENT).putLong(16, userData);
         ioctl(PAGE_FLIP, f, "PAGE_FLIP");
+    }
+
+    /**
+     * ADDFB2 (drm_mode_fb_cmd2: fb_id, width, height, pixel_format, flags, then handles,
+     * pitches and offsets [4] at 20/36/52 and modifier[4] at 72). The modifier is passed when
+     * it is explicit and the driver takes modifiers; INVALID means the buffer's implicit layout.
+     */
+    int addFramebuffer(int width, int height, int format, int[] handles, int[] pitches, int[] offsets, long modifier) throws OsException {
+        NativeBuffer f = new NativeBuffer(104);
+        ByteBuffer b = f.buffer();
+        boolean withModifier = modifier != Drm.MOD_INVALID && modifiersSupported();
+        b.putInt(4, width).putInt(8, height).putInt(12, format).putInt(16, withModifier ? FB_MODIFIERS : 0);
+        for (int i = 0; i < handles.length; i++) {
+            b.putInt(20 + 4 * i, handles[i]).putInt(36 + 4 * i, pitches[i]).putInt(52 + 4 * i, offsets[i]);
+            if (withModifier) b.putLong(72 + 8 * i, modifier);
+        }
+        ioctl(ADDFB2, f, "ADDFB2");
+        return b.getInt(0);
+    }
+
+    private Boolean modifiers;
+
+    /** Whether ADDFB2 takes explicit modifiers here (DRM_CAP_ADDFB2_MODIFIERS). */
+    boolean modifiersSupported() {
+        if (modifiers == null) {
+            try {
+                modifiers = capability(this, CAP_ADDFB2_MODIFIERS) != 0;
+            } catch (OsException e) {
+                modifiers = false; // kernels older than the capability
+            }
+        }
+        return modifiers;
     }
 
     void removeFramebuffer(int fb) {

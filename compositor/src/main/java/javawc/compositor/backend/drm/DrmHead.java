@@ -1,6 +1,8 @@
 package javawc.compositor.backend.drm;
 
+import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.output.Output;
+import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.os.NativeBuffer;
 import javawc.os.OwnedFd;
@@ -18,6 +20,9 @@ final class DrmHead {
     Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
     boolean flipPending, frameWanted, timerArmed;
     long lastFlipNanos;
+    DmabufBuffer direct, directPending; // a client buffer on screen / on its way there, locked
+    boolean frameStale;                  // frame lacks what was scanned out directly since it was painted
+    final FrameStats stats;
     OwnedFd repaintTimer;
     EventLoop.Source timerSource;
 
@@ -29,5 +34,10 @@ final class DrmHead {
         this.mode = mode;
         this.savedCrtc = savedCrtc;
         this.frame = new int[output.mode().width() * output.mode().height()];
+        this.stats = new FrameStats(output.name());
+    }
+
+    Rect fullArea() {
+        return new Rect(0, 0, output.mode().width(), output.mode().height());
     }
 }

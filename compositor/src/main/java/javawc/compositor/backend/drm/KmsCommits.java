@@ -15,6 +15,9 @@ interface KmsCommits {
     /** Shows {@code fb} at the next vblank, with a flip-complete event. */
     void flip(DrmHead head, int fb) throws OsException;
 
+    /** Whether {@code fb} could be shown on the head's primary plane now (atomic: a test-only commit). */
+    boolean test(DrmHead head, int fb);
+
     /** Puts the CRTC back as we found it. */
     void restore(DrmHead head) throws OsException;
 }
