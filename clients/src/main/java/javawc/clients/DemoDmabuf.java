@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * device node is the entry of {@code /dev/dri} with the main device's number (a render node
  * leads to its primary node: dumb buffers need one), or {@code --device PATH}. Each buffer is
  * CREATE_DUMB, mapped through the device fd, exported with PRIME_HANDLE_TO_FD, and becomes a
- * wl_buffer with zwp_linux_buffer_params_v1 add + create_immed ({@code --create}: create,
+ * wl_buffer with zwp_linux_buffer_params_v1 add + create_immed and one roundtrip, so that a
+ * compositor's failed event is seen before the buffers are used ({@code --create}: create,
  * then the created or failed event). CPU writes are bracketed by DMA_BUF_IOCTL_SYNC.
  * <p>
  * Options: {@code --width W --height H} (the size when the compositor leaves it to us),
@@ -59,6 +60,7 @@ public final class DemoDmabuf implements AutoCloseable {
     private static final List<String> FLAGS = List.of("create");
     private static final int REPORT_EVERY = 60, BUFFERS = 2, DMABUF_VERSION = 4;
     static final int EXIT_ERROR = 1, EXIT_UNSUPPORTED = 3;
+    private static final String REFUSED = "the compositor could not use our dma-buf (" + ZwpLinuxBufferParamsV1.NAME + ".failed)";
 
     /** The compositor or this machine lacks what the demo needs: exit status 3. */
     static final class Unsupported extends IOException {
@@ -216,7 +218,7 @@ public final class DemoDmabuf implements AutoCloseable {
         while (running) {
             display.dispatch();
             for (Slot s : slots) {
-                if (s.failed) throw new IOException("the compositor could not use our dma-buf (" + ZwpLinuxBufferParamsV1.NAME + ".failed)");
+                if (s.failed) throw new IOException(REFUSED);
             }
             if (frameDue && running) drawFrame();
         }
@@ -280,6 +282,11 @@ public final class DemoDmabuf implements AutoCloseable {
                 made.add(slot);
                 share(slot, w, h);
             }
+            if (!options.create()) {
+                // a compositor may answer create_immed with failed rather than an error; using such a buffer is undefined
+                display.roundtrip();
+                if (made.stream().anyMatch(s -> s.failed)) throw new IOException(REFUSED);
+            }
         } catch (IOException | RuntimeException e) {
             closeSlots(made);
             throw e;
@@ -312,9 +319,9 @@ public final class DemoDmabuf implements AutoCloseable {
             params.create(w, h, Drm.FORMAT_XRGB8888, 0);
             while (!answered[0]) display.dispatch();
             params.destroy(); // used up; create_immed's are kept, their failed event may still come
-            if (slot.failed) throw new IOException("the compositor could not use our dma-buf (" + ZwpLinuxBufferParamsV1.NAME + ".failed)");
+            if (slot.failed) throw new IOException(REFUSED);
         } else {
-            slot.wlBuffer = params.createImmed(w, h, Drm.FORMAT_XRGB8888, 0); // a failure comes later, as failed or a protocol error
+            slot.wlBuffer = params.createImmed(w, h, Drm.FORMAT_XRGB8888, 0); // a failure comes later: failed, or a protocol error
         }
         slot.wlBuffer.setListener(new WlBuffer.Listener() {
             @Override
