@@ -119,8 +119,14 @@ public final class DemoDmabuf implements AutoCloseable {
         LOG.info("main device {}; XRGB8888 linear in tranche {} of {} (target device {}{})", DmabufFeedback.describeDevice(main),
                 feedback.tranches().indexOf(tranche) + 1, feedback.tranches().size(),
                 DmabufFeedback.describeDevice(tranche.targetDevice()), tranche.scanout() ? ", scanout" : "");
-        Path node = options.device().equals("auto") ? DrmNodes.primaryNodeFor(main) : Path.of(options.device());
-        this.device = open(node, main);
+        boolean auto = options.device().equals("auto");
+        Path node;
+        try {
+            node = auto ? DrmNodes.primaryNodeFor(main) : Path.of(options.device());
+        } catch (IOException e) {
+            throw new Unsupported(e.getMessage());
+        }
+        this.device = open(node, auto ? -1 : main);
     }
 
     public static void main(String[] args) {
@@ -168,18 +174,20 @@ public final class DemoDmabuf implements AutoCloseable {
         return feedback;
     }
 
-    /** Opens the device read-write; says when it is not the compositor's. */
-    private static OwnedFd open(Path node, long main) throws IOException {
+    /** Opens the device read-write; warns when it is not {@code expected}, a dev_t (-1: no check). */
+    private static OwnedFd open(Path node, long expected) throws IOException {
         OwnedFd fd;
         try {
             fd = Descriptors.open(node.toString(), LibC.O_RDWR, 0);
         } catch (OsException e) {
             throw new Unsupported(e.getMessage() + (e.errno() == LibC.EACCES ? " (is this user in the video or render group?)" : ""));
         }
-        long dev = Drm.deviceNumber(fd);
-        if (dev != main) {
-            LOG.warn("{} is device {}, not the compositor's main device {}: it must import from another device, which may fail",
-                    node, DmabufFeedback.describeDevice(dev), DmabufFeedback.describeDevice(main));
+        if (expected >= 0) {
+            long dev = Drm.deviceNumber(node.toString());
+            if (!DrmNodes.sameDevice(dev, expected, DrmNodes.SYS_DEV_CHAR)) {
+                LOG.warn("{} ({}) is not the compositor's main device {}: it must import from another device, which may fail",
+                        node, DmabufFeedback.describeDevice(dev), DmabufFeedback.describeDevice(expected));
+            }
         }
         LOG.info("allocating on {}", node);
         return fd;

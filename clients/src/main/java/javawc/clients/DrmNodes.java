@@ -49,6 +49,23 @@ final class DrmNodes {
         throw new IOException(node + " is a render node and its device has no primary node to make dumb buffers on (give one with --device PATH)");
     }
 
+    /**
+     * Whether two dev_ts are nodes of one device: equal, or two nodes (primary and render) whose
+     * {@code sysDevChar/MAJOR:MINOR/device} is the same device. The protocol warns that comparing
+     * dev_t values is not enough.
+     */
+    static boolean sameDevice(long a, long b, Path sysDevChar) {
+        if (a == b) return a > 0;
+        if (a <= 0 || b <= 0) return false;
+        try {
+            Path da = sysDevChar.resolve(DmabufFeedback.describeDevice(a)).resolve("device").toRealPath();
+            Path db = sysDevChar.resolve(DmabufFeedback.describeDevice(b)).resolve("device").toRealPath();
+            return da.equals(db);
+        } catch (IOException e) {
+            return false; // not a device sysfs knows
+        }
+    }
+
     /** The entries of a folder in name order; none if it does not exist. */
     private static List<Path> entries(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {

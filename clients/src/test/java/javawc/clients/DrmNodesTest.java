@@ -48,4 +48,19 @@ class DrmNodesTest {
         IOException e = assertThrows(IOException.class, () -> DrmNodes.primary(dri.resolve("renderD128"), RENDER_D128, sys));
         assertTrue(e.getMessage().contains("render node") && e.getMessage().contains("--device"), e.getMessage());
     }
+
+    @Test
+    void nodesOfOneDeviceAreTheSameDevice(@TempDir Path sys) throws Exception {
+        Path gpu = Files.createDirectories(sys.resolve("devices/pci0000:00/0000:00:01.0"));
+        Path other = Files.createDirectories(sys.resolve("devices/platform/vgem"));
+        for (String node : new String[] {"226:0", "226:128", "226:1"}) Files.createDirectories(sys.resolve(node));
+        Files.createSymbolicLink(sys.resolve("226:0/device"), gpu);
+        Files.createSymbolicLink(sys.resolve("226:128/device"), gpu);
+        Files.createSymbolicLink(sys.resolve("226:1/device"), other);
+        assertTrue(DrmNodes.sameDevice(CARD0, CARD0, sys));
+        assertTrue(DrmNodes.sameDevice(RENDER_D128, CARD0, sys));
+        assertFalse(DrmNodes.sameDevice(226 << 8 | 1, CARD0, sys));
+        assertFalse(DrmNodes.sameDevice(226 << 8 | 2, CARD0, sys)); // unknown to sysfs
+        assertFalse(DrmNodes.sameDevice(0, 0, sys));
+    }
 }
