@@ -97,6 +97,15 @@ class DemoClientsAgainstWestonTest {
     }
 
     @Test
+    void demoDmabufSaysWhatIsMissingWhenTheCompositorHasNoLinuxDmabuf() throws Exception {
+        try (ClientProcess dmabuf = run(DemoDmabuf.class, "--frames", "10")) { // pixman: weston offers no linux-dmabuf
+            assertEquals(DemoDmabuf.EXIT_UNSUPPORTED, dmabuf.exitCode(TIMEOUT), dmabuf.describe());
+            assertTrue(dmabuf.describe().contains("does not advertise zwp_linux_dmabuf_v1"), dmabuf.describe());
+            assertEquals(List.of(), dmabuf.lines(), dmabuf.describe());
+        }
+    }
+
+    @Test
     void aBadOptionIsAUsageError() throws Exception {
         try (ClientProcess shm = run(DemoShm.class, "--frames", "many")) {
             assertEquals(2, shm.exitCode(TIMEOUT), shm.describe());
