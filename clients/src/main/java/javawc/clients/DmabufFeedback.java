@@ -1,10 +1,8 @@
 package javawc.clients;
 
-import com.sun.jna.Pointer;
 import javawc.client.protocol.ZwpLinuxDmabufFeedbackV1;
 import javawc.os.Drm;
-import javawc.os.LibC;
-import javawc.os.OsException;
+import javawc.os.MemoryMapping;
 import javawc.os.OwnedFd;
 
 import java.io.IOException;
@@ -161,15 +159,10 @@ final class DmabufFeedback implements ZwpLinuxDmabufFeedbackV1.Listener {
         if (size == 0 || size % ENTRY_BYTES != 0 || size > (long) MAX_ENTRIES * ENTRY_BYTES) {
             throw new IOException("dmabuf feedback: a format table of " + size + " bytes (want 1 to " + MAX_ENTRIES + " entries of " + ENTRY_BYTES + ")");
         }
-        // not MemoryMapping, which maps shared: a shared mapping of a write-sealed memfd fails before Linux 6.7
-        long address = LibC.mmap(0, size, LibC.PROT_READ, LibC.MAP_PRIVATE, fd.get(), 0);
-        if (address == -1) throw OsException.last("mmap(format table)");
-        try {
-            return parseTable(new Pointer(address).getByteBuffer(0, size).asReadOnlyBuffer());
+        try (MemoryMapping m = MemoryMapping.mapPrivate(fd, size)) {
+            return parseTable(m.buffer());
         } catch (InternalError e) { // JDK 25's SIGBUS: the file is shorter than announced
             throw new IOException("dmabuf feedback: the format table file is shorter than its " + size + " bytes");
-        } finally {
-            LibC.munmap(address, size);
         }
     }
 

@@ -37,6 +37,17 @@ public final class MemoryMapping implements AutoCloseable {
         return new MemoryMapping(address, length, writable);
     }
 
+    /**
+     * Maps {@code length} bytes of {@code fd} read-only and private: what a reader of a
+     * write-sealed memfd needs (a shared mapping of one fails before Linux 6.7).
+     */
+    public static MemoryMapping mapPrivate(OwnedFd fd, long length) throws OsException {
+        if (length <= 0 || length > Integer.MAX_VALUE) throw new IllegalArgumentException("cannot map " + length + " bytes");
+        long address = LibC.mmap(0, length, LibC.PROT_READ, LibC.MAP_PRIVATE, fd.get(), 0);
+        if (address == -1) throw OsException.last("mmap");
+        return new MemoryMapping(address, length, false);
+    }
+
     public ByteBuffer buffer() {
         if (buffer == null) throw new IllegalStateException("unmapped");
         return buffer;
