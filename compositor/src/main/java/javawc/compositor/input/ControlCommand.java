@@ -90,24 +90,30 @@ public sealed interface ControlCommand {
         if (words.length != count + 1) throw new ParseException("usage: " + usage);
     }
 
+    /** Numbers are kept to what wl_fixed can carry. */
+    int LIMIT = 1 << 23;
+
     private static double number(String s) throws ParseException {
+        double d;
         try {
-            double d = Double.parseDouble(s);
-            if (Double.isFinite(d) && Math.abs(d) < 1 << 23) return d; // what wl_fixed can carry
+            d = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            // reported below
+            throw new ParseException("'" + s + "' is not a number");
         }
-        throw new ParseException("'" + s + "' is not a number");
+        if (!Double.isFinite(d)) throw new ParseException("'" + s + "' is not a number");
+        if (Math.abs(d) >= LIMIT) throw new ParseException(s + " is out of range (±" + LIMIT + ")");
+        return d;
     }
 
     private static long integer(String s) throws ParseException {
+        long n;
         try {
-            long n = Long.parseLong(s);
-            if (Math.abs(n) < 1 << 23) return n;
+            n = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            // reported below
+            throw new ParseException("'" + s + "' is not a whole number");
         }
-        throw new ParseException("'" + s + "' is not a whole number");
+        if (Math.abs(n) >= LIMIT) throw new ParseException(s + " is out of range (±" + LIMIT + ")");
+        return n;
     }
 
     private static int code(String s, String what) throws ParseException {
