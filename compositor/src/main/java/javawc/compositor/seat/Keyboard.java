@@ -81,13 +81,18 @@ public final class Keyboard implements WlKeyboard.Handler {
 
     // ---- focus ----
 
-    /** Leave for the old focus, enter and modifiers for the new one (called by {@link Seat#setKeyboardFocus}). */
-    void setFocus(Surface s) {
+    /** Sends leave for the focus and forgets it (the first half of {@link Seat#setKeyboardFocus}). */
+    void leave() {
         SeatClient old = seat.clientOf(focus);
         if (old != null && !focus.isDestroyed()) {
             int serial = seat.nextSerial();
             for (int i = 0; i < old.keyboards.size(); i++) old.keyboards.get(i).sendLeave(serial, focus.resource());
         }
+        focus = null;
+    }
+
+    /** Makes {@code s} the focus and sends it enter and modifiers (the second half). */
+    void enter(Surface s) {
         focus = s;
         SeatClient now = seat.clientOf(s);
         if (now == null || now.keyboards.isEmpty()) return;

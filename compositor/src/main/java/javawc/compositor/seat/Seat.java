@@ -28,7 +28,12 @@ import java.util.Map;
 public final class Seat implements AutoCloseable {
     public static final String NAME = "seat0";
 
-    /** Told after the keyboard focus moved (either may be null). */
+    /**
+     * Told when the keyboard focus moves (either surface may be null), between the old focus's
+     * wl_keyboard.leave and the new one's wl_keyboard.enter: events a listener sends to the new
+     * client arrive before its enter, as wl_data_device.selection must. Listeners must not move
+     * the focus themselves.
+     */
     public interface FocusListener {
         void keyboardFocusChanged(Surface previous, Surface current);
     }
@@ -131,8 +136,9 @@ public final class Seat implements AutoCloseable {
     public void setKeyboardFocus(Surface surface) {
         Surface previous = keyboard.focus();
         if (previous == surface) return;
-        keyboard.setFocus(surface);
+        keyboard.leave();
         for (int i = 0; i < focusListeners.size(); i++) focusListeners.get(i).keyboardFocusChanged(previous, surface);
+        keyboard.enter(surface);
     }
 
     public void addFocusListener(FocusListener listener) {
