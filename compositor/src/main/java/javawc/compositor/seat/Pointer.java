@@ -89,13 +89,13 @@ public final class Pointer implements WlPointer.Handler {
     }
 
     public void motionBy(double dx, double dy, int timeMs) {
-        wakeUp();
+        wakeUp(timeMs);
         motionTo(x + dx, y + dy, timeMs);
     }
 
     /** A button (an evdev code such as BTN_LEFT) went down or up; repeats of either are ignored. */
     public void button(int button, boolean pressed, int timeMs) {
-        wakeUp();
+        wakeUp(timeMs);
         if (pressed) {
             if (isHeld(button) || heldCount == MAX_BUTTONS) return;
             held[heldCount++] = button;
@@ -109,7 +109,7 @@ public final class Pointer implements WlPointer.Handler {
 
     /** A scroll on {@code axis} (wl_pointer.axis) by {@code value}; {@code value120} counts wheel clicks in 120ths (0 if none). */
     public void axis(int source, int axis, double value, int value120, int timeMs) {
-        wakeUp();
+        wakeUp(timeMs);
         if (grab != null) grab.axis(timeMs, source, axis, value, value120);
         else sendAxis(timeMs, source, axis, value, value120);
         endFrame();
@@ -130,13 +130,14 @@ public final class Pointer implements WlPointer.Handler {
         endFrame();
     }
 
-    /** The first event of any device puts the pointer in the middle of the outputs. */
-    private void wakeUp() {
+    /** The first event of any device puts the pointer in the middle of the outputs, over whatever is there. */
+    private void wakeUp(int timeMs) {
         if (active) return;
         Rect area = scene.layoutBounds();
         x = area.x() + area.width() / 2.0;
         y = area.y() + area.height() / 2.0;
         active = true;
+        moved(timeMs);
     }
 
     private boolean isHeld(int button) {
