@@ -7,6 +7,7 @@ import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.core.Surface;
 import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.input.ControlChannel;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.dmabuf.LinuxDmabufGlobal;
 import javawc.compositor.output.Output;
@@ -16,6 +17,8 @@ import javawc.compositor.render.Renderer;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.seat.Seat;
+import javawc.compositor.seat.SeatGlobal;
 import javawc.compositor.shm.ShmGlobal;
 import javawc.compositor.xdg.XdgWmBaseGlobal;
 import javawc.server.EventLoop;
@@ -40,6 +43,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Renderer renderer = new SoftwareRenderer();
     private final XdgWmBaseGlobal xdgWmBase;
     private final LinuxDmabufGlobal linuxDmabuf;
+    private final Seat seat;
+    private final ControlChannel control;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this.backend = createBackend(options);
@@ -48,12 +53,15 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         new CompositorGlobal(globals, scene);
         new SubcompositorGlobal(globals);
         new ShmGlobal(globals);
-        xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, PING_INTERVAL_MS);
+        seat = Seat.create(server, scene);
+        new SeatGlobal(globals, seat);
+        xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, seat, PING_INTERVAL_MS);
         for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
         new XdgOutputManager(globals);
         DmabufSupport dmabuf = backend.dmabufSupport();
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
+        control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
         backend.start(loop, this);
     }
 
@@ -116,9 +124,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     @Override
     public void close() {
+        if (control != null) control.close();
         xdgWmBase.close();
         if (linuxDmabuf != null) linuxDmabuf.close();
         server.close();
+        seat.close();
         backend.close();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
-                      String drmDevice, String mode) {
+                      String drmDevice, String mode, java.nio.file.Path controlSocket) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
@@ -17,6 +17,8 @@ public record Options(String backend, String socket, int width, int height, int 
               --height PIXELS              headless output height (default 720)
               --refresh HZ                 headless output refresh rate, may be fractional (default 60)
               --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit
+              --control-socket PATH        accept test input (pointer, keys, window placement) on a Unix
+                                           socket at PATH, mode 0600; off by default (see ControlChannel)
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
@@ -33,7 +35,7 @@ public record Options(String backend, String socket, int width, int height, int 
         String backend = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false;
-        java.nio.file.Path screenshot = null;
+        java.nio.file.Path screenshot = null, controlSocket = null;
         String drmDevice = "/dev/dri/card0", mode = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -59,6 +61,7 @@ public record Options(String backend, String socket, int width, int height, int 
                     if (!mode.matches("\\d+x\\d+(@\\d+(\\.\\d+)?)?")) throw new UsageException("--mode needs WxH or WxH@HZ, not '" + mode + "'");
                 }
                 case "--screenshot" -> screenshot = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
+                case "--control-socket" -> controlSocket = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--width" -> width = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--height" -> height = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--refresh" -> {
@@ -74,7 +77,7 @@ public record Options(String backend, String socket, int width, int height, int 
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode);
+        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket);
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

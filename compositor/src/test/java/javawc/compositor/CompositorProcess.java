@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -63,16 +64,43 @@ final class CompositorProcess implements AutoCloseable {
         return runtimeDir.resolve("shot.png");
     }
 
+    /** Starts a compositor with --screenshot and --control-socket in its own runtime dir. */
+    static CompositorProcess startWithControl(String... args) throws IOException {
+        return startWithControl(Map.of(), args);
+    }
+
+    /** The same with extra environment variables for the compositor. */
+    static CompositorProcess startWithControl(Map<String, String> env, String... args) throws IOException {
+        Path dir = privateRuntimeDir();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--screenshot", dir.resolve("shot.png").toString(), "--control-socket", dir.resolve("control").toString()));
+        return start(dir, true, env, all.toArray(String[]::new));
+    }
+
+    Path controlSocket() {
+        return runtimeDir.resolve("control");
+    }
+
+    ControlClient control() throws IOException {
+        return new ControlClient(controlSocket());
+    }
+
     /** Starts a compositor in a runtime dir the caller owns (and removes). */
     static CompositorProcess start(Path runtimeDir, String... args) throws IOException {
         return start(runtimeDir, false, args);
     }
 
-    /** Starts the compositor and waits for its WAYLAND_DISPLAY line. */
     private static CompositorProcess start(Path runtimeDir, boolean ownsRuntimeDir, String... args) throws IOException {
+        return start(runtimeDir, ownsRuntimeDir, Map.of(), args);
+    }
+
+    /** Starts the compositor and waits for its WAYLAND_DISPLAY line. */
+    private static CompositorProcess start(Path runtimeDir, boolean ownsRuntimeDir, Map<String, String> env, String... args) throws IOException {
         // stderr goes to a file: a pipe read by a thread loses what is left when the process ends
         Path log = Files.createTempFile("javawc-compositor", ".log");
-        Process p = builder(runtimeDir, args).redirectError(log.toFile()).start();
+        ProcessBuilder pb = builder(runtimeDir, args).redirectError(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("WAYLAND_DISPLAY=")) {

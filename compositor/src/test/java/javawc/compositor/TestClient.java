@@ -26,10 +26,13 @@ final class TestClient implements AutoCloseable {
     WlSubcompositor subcompositor;
     XdgWmBase wmBase;
     javawc.client.protocol.WlOutput output;
+    WlRegistry registry;
+    int seatName, seatVersion; // the wl_seat global, 0 if none
 
     TestClient(CompositorProcess c) throws IOException {
         display = c.connect();
-        display.wlDisplay().getRegistry().setListener(new WlRegistry.Listener() {
+        registry = display.wlDisplay().getRegistry();
+        registry.setListener(new WlRegistry.Listener() {
             @Override
             public void global(WlRegistry r, int name, String iface, int version) {
                 switch (iface) {
@@ -37,6 +40,10 @@ final class TestClient implements AutoCloseable {
                     case WlShm.NAME -> shm = r.bind(name, WlShm.TYPE, 1);
                     case javawc.client.protocol.WlOutput.NAME -> output = r.bind(name, javawc.client.protocol.WlOutput.TYPE, Math.min(version, 4));
                     case WlSubcompositor.NAME -> subcompositor = r.bind(name, WlSubcompositor.TYPE, 1);
+                    case javawc.client.protocol.WlSeat.NAME -> {
+                        seatName = name;
+                        seatVersion = version;
+                    }
                     case XdgWmBase.NAME -> wmBase = r.bind(name, XdgWmBase.TYPE, Math.min(version, 5)).setListener(new XdgWmBase.Listener() {
                         @Override
                         public void ping(XdgWmBase self, int serial) {
@@ -86,31 +93,46 @@ final class TestClient implements AutoCloseable {
 
     /** Gives {@code surface} the xdg_toplevel role and acks the first configure. */
     Window toplevel(WlSurface surface, String title) throws IOException {
+        return toplevel(surface, title, null);
+    }
+
+    /** The same with an app_id (null: none), for the control channel's place command. */
+    Window toplevel(WlSurface surface, String title, String appId) throws IOException {
         XdgSurface xdg = wmBase.getXdgSurface(surface);
         int[] serial = {0};
         xdg.setListener(new XdgSurface.Listener() {
             @Override
             public void configure(XdgSurface self, int s) {
                 serial[0] = s;
+                if (autoAck) self.ackConfigure(s);
             }
         });
         XdgToplevel toplevel = xdg.getToplevel();
         toplevel.setTitle(title);
+        if (appId != null) toplevel.setAppId(appId);
         surface.commit();
         while (serial[0] == 0) display.dispatch();
-        xdg.ackConfigure(serial[0]);
+        if (!autoAck) xdg.ackConfigure(serial[0]);
         return new Window(surface, xdg, toplevel);
     }
 
     /** A mapped toplevel showing {@code content}. */
     Window window(ShmBuffer content, String title) throws IOException {
-        Window w = toplevel(compositor.createSurface(), title);
+        return window(content, title, null);
+    }
+
+    /** A mapped toplevel showing {@code content}, with an app_id. */
+    Window window(ShmBuffer content, String title, String appId) throws IOException {
+        Window w = toplevel(compositor.createSurface(), title, appId);
         w.surface().attach(content.buffer, 0, 0);
         w.surface().damageBuffer(0, 0, content.width, content.height);
         w.surface().commit();
         display.roundtrip();
         return w;
     }
+
+    /** Set: every xdg_surface.configure of our toplevels is acked as soon as it arrives. */
+    boolean autoAck;
 
     @Override
     public void close() {

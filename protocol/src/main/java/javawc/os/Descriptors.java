@@ -101,6 +101,21 @@ public final class Descriptors {
         return fd;
     }
 
+    /**
+     * A read-only descriptor of a sealed memfd holding {@code contents}: the file can no longer
+     * be written, grown or shrunk by anyone, so it can be handed to every client at once and
+     * none of them can change what the others read (or fault them by truncating it).
+     */
+    public static OwnedFd sealedReadOnly(String name, byte[] contents) throws OsException {
+        final int sealSeal = 1, sealShrink = 2, sealGrow = 4, sealWrite = 8;
+        try (OwnedFd file = memfd(name, 0)) {
+            writeFully(file, contents);
+            if (LibC.fcntl(file.get(), LibC.F_ADD_SEALS, sealShrink | sealGrow | sealWrite | sealSeal) < 0) throw OsException.last("sealing " + name);
+            // the writable descriptor stays here and is closed; only a read-only one leaves
+            return open("/proc/self/fd/" + file.get(), LibC.O_RDONLY, 0);
+        }
+    }
+
     public static void truncate(OwnedFd fd, long size) throws OsException {
         if (LibC.ftruncate(fd.get(), size) < 0) throw OsException.last("ftruncate");
     }

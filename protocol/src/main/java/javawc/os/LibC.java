@@ -24,7 +24,7 @@ public final class LibC {
     // errno values we act on
     public static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EEXIST = 17,
             EINVAL = 22, EMFILE = 24, EPIPE = 32, ECONNRESET = 104, EADDRINUSE = 98, ENOENT = 2, EWOULDBLOCK = EAGAIN,
-            EPERM = 1;
+            EPERM = 1, ECONNREFUSED = 111;
 
     public static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SHUT_WR = 1;
@@ -52,6 +52,8 @@ public final class LibC {
     public static native int fcntl(int fd, int cmd, int arg);
     public static native int open(String path, int flags, int mode);
     public static native int unlink(String path);
+    public static native int chmod(String path, int mode);
+    public static native int umask(int mask);
     public static native int flock(int fd, int op);
     public static native int pipe2(int[] fds, int flags);
     public static native int memfd_create(String name, int flags);

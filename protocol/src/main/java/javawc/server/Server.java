@@ -29,6 +29,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     private final List<Client> toFlush = new ArrayList<>();
     private final List<Client> flushing = new ArrayList<>();
     private final List<EventLoop.Source> listeners = new ArrayList<>();
+    private final List<Runnable> beforeFlush = new ArrayList<>();
     private final int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
     private int serial;
     private int clientSerial;
@@ -112,8 +113,18 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         toFlush.add(client);
     }
 
+    /**
+     * Runs {@code hook} once per event-loop turn just before client output is flushed: for work
+     * that turns a whole turn's changes into events at once (the pointer's re-pick after the
+     * scene changed), so those events leave in the same turn.
+     */
+    public void beforeFlush(Runnable hook) {
+        beforeFlush.add(hook);
+    }
+
     /** Sends every client's pending events; drops clients that erred once their error is out. */
     public void flushClients() {
+        for (int i = 0; i < beforeFlush.size(); i++) beforeFlush.get(i).run(); // indexed: no iterator per turn
         if (toFlush.isEmpty()) return;
         flushing.addAll(toFlush);
         toFlush.clear();

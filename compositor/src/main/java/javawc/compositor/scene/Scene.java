@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * What is on screen: toplevel windows in stacking order (newest on top), popups above them,
- * each drawn as its surface tree. Collects damage in global coordinates and asks the backend
- * for a frame when something changed or a visible surface waits for a frame callback.
+ * each drawn as its surface tree, and the cursor above everything. Collects damage in global
+ * coordinates and asks the backend for a frame when something changed or a visible surface
+ * waits for a frame callback. Finds the surface under a point for input.
  */
 public final class Scene {
     /** Visits surfaces bottom to top with their global position. */
@@ -26,10 +27,35 @@ public final class Scene {
     private final Region damage = new Region();
     private final int[] xy = new int[2];
     private Runnable frameRequest = () -> {};
+    private Rect layout = Rect.EMPTY;
+    private Surface cursor;
+    private int generation;
+
+    /** Where a point landed: the window, the surface in its tree, and that surface's global origin. */
+    public static final class Hit {
+        public SceneWindow window;
+        public Surface surface;
+        public int originX, originY;
+    }
 
     public void addOutput(OutputGlobal output) {
         outputs.add(output);
-        damage.add(new Rect(output.output().x(), output.output().y(), output.output().logicalWidth(), output.output().logicalHeight()));
+        Rect area = new Rect(output.output().x(), output.output().y(), output.output().logicalWidth(), output.output().logicalHeight());
+        layout = layout.isEmpty() ? area : layout.union(area);
+        damage.add(area);
+    }
+
+    /** The bounding box of every output: where the pointer may go. */
+    public Rect layoutBounds() {
+        return layout;
+    }
+
+    /**
+     * Counts changes that may move what is under a point (commits, stacking, windows coming and
+     * going, moves); the seat compares it once per turn to know when to re-pick the pointer focus.
+     */
+    public int generation() {
+        return generation;
     }
 
     /** How the scene asks the backend for a frame on every output. */
@@ -82,6 +108,7 @@ public final class Scene {
     }
 
     public void raise(SceneWindow w) {
+        if (!toplevels.isEmpty() && toplevels.getLast() == w) return; // already on top: nothing to repaint
         if (toplevels.remove(w)) {
             toplevels.add(w);
             damageWindow(w);
@@ -104,7 +131,28 @@ public final class Scene {
         return List.copyOf(toplevels);
     }
 
-    private void damageWindow(SceneWindow w) {
+    /** The topmost shown toplevel, or null. */
+    public SceneWindow topToplevel() {
+        for (int i = toplevels.size() - 1; i >= 0; i--) if (toplevels.get(i).visible()) return toplevels.get(i);
+        return null;
+    }
+
+    // ---- the cursor ----
+
+    /** The cursor image (its role places it at the pointer), drawn above everything; null hides it. */
+    public void setCursor(Surface surface) {
+        if (surface == cursor) return;
+        if (cursor != null) damage(cursor.globalBounds());
+        cursor = surface;
+        if (cursor != null) damage(cursor.globalBounds());
+    }
+
+    public Surface cursor() {
+        return cursor;
+    }
+
+    /** Damages everywhere the window's surface tree is drawn. */
+    public void damageWindow(SceneWindow w) {
         forEachInTree(w.surface(), (s, x, y) -> damage(new Rect(x, y, s.width(), s.height())));
     }
 
@@ -112,6 +160,7 @@ public final class Scene {
 
     /** A surface's state changed: {@code before} was its global area, {@code local} the damage in its own coordinates. */
     public void surfaceChanged(Surface s, Rect before, Region local, boolean wantsFrame) {
+        generation++;
         Rect after = s.globalBounds();
         if (!before.equals(after)) {
             damage(before);
@@ -123,6 +172,8 @@ public final class Scene {
     }
 
     public void surfaceDestroyed(Surface s, Rect before) {
+        generation++;
+        if (s == cursor) cursor = null;
         damage(before);
         toplevels.removeIf(w -> w.surface() == s);
         popups.removeIf(w -> w.surface() == s);
@@ -130,6 +181,7 @@ public final class Scene {
 
     public void damage(Rect r) {
         if (r.isEmpty()) return;
+        generation++;
         damage.add(r);
         frameRequest.run();
     }
@@ -159,12 +211,49 @@ public final class Scene {
             }
         });
         Surface s = top[0];
+        if (cursor != null && cursor.globalBounds().intersects(area)) return null; // the cursor has to be composited
         if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.directBuffer() == null) return null;
         boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
         return opaque ? s : null;
     }
 
     // ---- traversal ----
+
+    /**
+     * The topmost surface that takes input at the global point (x, y): popups first, then
+     * toplevels from the top, each tree from its topmost subsurface down, each surface asked
+     * about its input region. Fills {@code hit}; false when the point is over no window.
+     */
+    public boolean pick(double x, double y, Hit hit) {
+        int px = (int) Math.floor(x), py = (int) Math.floor(y);
+        for (int i = popups.size() - 1; i >= 0; i--) if (pickWindow(popups.get(i), px, py, hit)) return true;
+        for (int i = toplevels.size() - 1; i >= 0; i--) if (pickWindow(toplevels.get(i), px, py, hit)) return true;
+        hit.window = null;
+        hit.surface = null;
+        return false;
+    }
+
+    private boolean pickWindow(SceneWindow w, int px, int py, Hit hit) {
+        if (!w.visible() || !pickInTree(w.surface(), px, py, hit)) return false;
+        hit.window = w;
+        return true;
+    }
+
+    private boolean pickInTree(Surface root, int px, int py, Hit hit) {
+        List<Surface> stack = root.stack();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            Surface s = stack.get(i);
+            if (s != root) {
+                if (pickInTree(s, px, py, hit)) return true;
+            } else if (s.position(xy) && s.acceptsInput(px - xy[0], py - xy[1])) {
+                hit.surface = s;
+                hit.originX = xy[0];
+                hit.originY = xy[1];
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Every shown surface, bottom to top: toplevel trees in stacking order, then popups. */
     public void forEachVisibleSurface(SurfaceVisitor v) {
@@ -195,6 +284,7 @@ public final class Scene {
             if (global != null) s.updateOutputs(global.resources(s.client()), on);
             if (on) s.sendFrameDone(ms);
         });
+        if (cursor != null && area.intersects(cursor.globalBounds())) cursor.sendFrameDone(ms);
     }
 
     private OutputGlobal globalOf(Output output) {

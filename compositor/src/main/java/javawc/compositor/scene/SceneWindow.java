@@ -8,4 +8,26 @@ public interface SceneWindow {
 
     /** Whether the window is mapped and should be drawn. */
     boolean visible();
+
+    /** The user picked this window (clicked it): a toplevel is raised and takes the keyboard focus. */
+    default void activate() {}
+
+    /** The application's id (xdg_toplevel.set_app_id), "" if none. */
+    default String appId() {
+        return "";
+    }
+
+    default String title() {
+        return "";
+    }
+
+    /** Moves the window so its geometry's top-left corner is at (x, y); false if it cannot be moved. */
+    default boolean moveTo(int x, int y) {
+        return false;
+    }
+
+    /** The window geometry in global coordinates (empty while not shown). */
+    default Rect geometry() {
+        return surface().globalBounds();
+    }
 }

@@ -4,6 +4,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.SceneWindow;
+import javawc.compositor.seat.Seat;
 import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.XdgPopup;
 import javawc.server.protocol.XdgPositioner;
@@ -12,7 +13,8 @@ import javawc.server.protocol.XdgWmBase;
 /**
  * xdg_popup: placed relative to its parent's window geometry by its positioner, kept inside
  * the output by the positioner's constraint adjustments, drawn above all toplevels. When its
- * parent goes away it is dismissed with popup_done.
+ * parent goes away it is dismissed with popup_done. With an explicit grab it joins the seat's
+ * {@link PopupGrab}: a click outside its client dismisses it.
  */
 final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler, SceneWindow {
     private final XdgPopup resource;
@@ -20,7 +22,7 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
     private final XdgWmBase wmBase;
     private PositionerState positioner;
     private Rect placement = Rect.EMPTY; // relative to the parent's window geometry
-    private boolean alive = true, shown, dismissed;
+    private boolean alive = true, shown, dismissed, grabbed;
 
     XdgPopupRole(XdgPopup resource, XdgSurfaceRole xdg, XdgSurfaceRole parent, PositionerState positioner, XdgWmBase wmBase) {
         this.resource = resource;
@@ -34,7 +36,17 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
             alive = false;
             parent.removeChildPopup(this);
             xdg.roleObjectDestroyed();
+            leaveGrab();
         });
+    }
+
+    XdgSurfaceRole xdgSurface() {
+        return xdg;
+    }
+
+    /** The surface of the parent window (a toplevel or another popup). */
+    Surface parentSurface() {
+        return parent.surface();
     }
 
     @Override
@@ -74,6 +86,8 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
         if (dismissed) return;
         shown = true;
         xdg.scene().addPopup(this);
+        PopupGrab grab = PopupGrab.current(xdg.seat());
+        if (grabbed && grab != null) grab.popupShown(this);
     }
 
     @Override
@@ -81,6 +95,12 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
         if (!shown) return;
         xdg.scene().removeWindow(this);
         shown = false;
+        leaveGrab();
+    }
+
+    private void leaveGrab() {
+        PopupGrab grab = PopupGrab.current(xdg.seat());
+        if (grabbed && grab != null) grab.popupGone(this);
     }
 
     @Override
@@ -96,6 +116,7 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
         if (dismissed || !alive) return;
         dismissed = true;
         unmap();
+        leaveGrab();
         resource.sendPopupDone();
     }
 
@@ -108,9 +129,35 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
         }
     }
 
+    /**
+     * Takes an explicit grab, before the popup is mapped, for a recent press of its client:
+     * a first grab from a toplevel starts a new {@link PopupGrab} (ending any other), a grab
+     * from the topmost grabbing popup nests in it. A stale serial dismisses the popup at once.
+     */
     @Override
-    public void grab(XdgPopup self, WlSeat seat, int serial) {
-        // explicit grabs need a wl_seat; there is none to name yet
+    public void grab(XdgPopup self, WlSeat seatResource, int serial) {
+        if (shown || xdg.isMapped()) {
+            self.postError(XdgPopup.Error.INVALID_GRAB, "xdg_popup.grab after the popup was mapped");
+            return;
+        }
+        XdgPopupRole parentPopup = parent.roleObject() instanceof XdgPopupRole p ? p : null;
+        if (parentPopup != null && !parentPopup.grabbed) {
+            self.postError(XdgPopup.Error.INVALID_GRAB, "the parent popup took no explicit grab");
+            return;
+        }
+        Seat seat = Seat.of(seatResource);
+        if (dismissed || parentPopup != null && parentPopup.dismissed || !seat.isPressSerial(self.client(), serial)) {
+            dismiss(); // a grab we do not grant: the popup goes at once, as xdg-shell says
+            return;
+        }
+        PopupGrab current = PopupGrab.current(seat);
+        if (parentPopup != null && (current == null || current.topmost() != parentPopup)) {
+            wmBase.postError(XdgWmBase.Error.NOT_THE_TOPMOST_POPUP, "a grabbing popup must be opened from the topmost grabbing popup");
+            return;
+        }
+        grabbed = true;
+        if (parentPopup != null) current.push(this);
+        else PopupGrab.start(seat, this);
     }
 
     @Override

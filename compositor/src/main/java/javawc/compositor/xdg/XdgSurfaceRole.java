@@ -4,6 +4,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.core.SurfaceRole;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.seat.Seat;
 import javawc.server.Server;
 import javawc.server.protocol.XdgPopup;
 import javawc.server.protocol.XdgPositioner;
@@ -35,6 +36,9 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         boolean windowPosition(int[] xy);
 
         boolean isAlive();
+
+        /** A commit of the mapped surface was applied (a toplevel keeps a resized edge in place). */
+        default void committed() {}
     }
 
     private final XdgSurface resource;
@@ -42,18 +46,20 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     private final XdgWmBaseGlobal.WmBase wmBase;
     private final Scene scene;
     private final Server server;
+    private final Seat seat;
     private final ArrayDeque<Integer> unackedSerials = new ArrayDeque<>();
     private final java.util.List<XdgPopupRole> childPopups = new java.util.ArrayList<>();
     private RoleObject roleObject;
     private Rect geometry, pendingGeometry;
     private boolean initialCommitDone, acked, mapped, alive = true;
 
-    XdgSurfaceRole(XdgSurface resource, Surface surface, XdgWmBaseGlobal.WmBase wmBase, Scene scene, Server server) {
+    XdgSurfaceRole(XdgSurface resource, Surface surface, XdgWmBaseGlobal.WmBase wmBase, Scene scene, Server server, Seat seat) {
         this.resource = resource;
         this.surface = surface;
         this.wmBase = wmBase;
         this.scene = scene;
         this.server = server;
+        this.seat = seat;
         resource.setHandler(this);
         resource.onDestroy(() -> alive = false);
     }
@@ -72,6 +78,14 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
 
     Scene scene() {
         return scene;
+    }
+
+    Seat seat() {
+        return seat;
+    }
+
+    RoleObject roleObject() {
+        return roleObject;
     }
 
     XdgSurface resource() {
@@ -103,6 +117,12 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
 
     boolean hasLiveChildPopups() {
         return childPopups.stream().anyMatch(XdgPopupRole::isAlive);
+    }
+
+    /** Damages where this window and its popups are drawn (before and after a move). */
+    void damageWithPopups() {
+        if (roleObject instanceof javawc.compositor.scene.SceneWindow w) scene.damageWindow(w);
+        for (XdgPopupRole p : childPopups) p.xdgSurface().damageWithPopups();
     }
 
     /** This surface stops being shown: its popups are dismissed (popup_done), topmost first. */
@@ -157,6 +177,8 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
             roleObject.map();
         } else if (!s.hasBufferCommitted() && mapped) {
             unmapAndReset();
+        } else if (mapped) {
+            roleObject.committed();
         }
     }
 

@@ -1,9 +1,12 @@
 package javawc.compositor.xdg;
 
+import javawc.compositor.core.Subsurface;
 import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.SceneWindow;
+import javawc.compositor.seat.Pointer;
+import javawc.compositor.seat.Seat;
 import javawc.server.protocol.WlOutput;
 import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.XdgToplevel;
@@ -15,9 +18,9 @@ import java.nio.ByteOrder;
 
 /**
  * xdg_toplevel: a window. Placed when first mapped (centred, cascading), stacked newest on
- * top; the topmost window is the activated one. Maximized and fullscreen windows are
- * configured to the output's size at its origin. Without a seat there is nobody to move or
- * resize a window interactively, so those requests do nothing yet.
+ * top, and given the keyboard focus; the window with the keyboard focus is the activated one.
+ * Maximized and fullscreen windows are configured to the output's size at its origin. Moves
+ * and resizes follow the pointer while the button that started them is held.
  */
 final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Handler, SceneWindow {
     private static final Logger LOG = LogManager.getLogger(XdgToplevelRole.class);
@@ -28,6 +31,10 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     private int minWidth, minHeight, maxWidth, maxHeight;
     private boolean maximized, fullscreen, activated, capabilitiesSent, placed, alive = true;
     private int x, y;
+    private int width, height;          // the size the last configure asked for; 0: the client chooses
+    private int resizeEdges;            // the edges a resize drags; the opposite ones stay put
+    private boolean resizing, anchored; // anchored: commits keep the opposite edges where they were
+    private int anchorRight, anchorBottom;
 
     XdgToplevelRole(XdgToplevel resource, XdgSurfaceRole xdg) {
         this.resource = resource;
@@ -67,12 +74,13 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             resource.sendWmCapabilities(ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN));
         }
         boolean full = maximized || fullscreen;
-        int[] states = new int[3];
+        int[] states = new int[4];
         int n = 0;
         if (maximized) states[n++] = XdgToplevel.State.MAXIMIZED;
         if (fullscreen) states[n++] = XdgToplevel.State.FULLSCREEN;
         if (activated) states[n++] = XdgToplevel.State.ACTIVATED;
-        resource.sendConfigure(full ? output.logicalWidth() : 0, full ? output.logicalHeight() : 0, ints(java.util.Arrays.copyOf(states, n)));
+        if (resizing) states[n++] = XdgToplevel.State.RESIZING;
+        resource.sendConfigure(full ? output.logicalWidth() : width, full ? output.logicalHeight() : height, ints(java.util.Arrays.copyOf(states, n)));
     }
 
     private static ByteBuffer ints(int... values) {
@@ -87,7 +95,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         placed = true;
         LOG.debug("mapped toplevel '{}' ({}) at {},{}", title, appId, x, y);
         xdg.scene().addToplevel(this);
-        updateActivation();
+        xdg.seat().setKeyboardFocus(surface()); // focus on map
     }
 
     /** Maximized and fullscreen windows sit at the output's origin; others where the scene finds room. */
@@ -109,20 +117,123 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (!placed) return;
         xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
-        updateActivation();
+        resizing = anchored = false;
+        if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
     }
 
-    /** The topmost mapped toplevel is activated; tell every window whose state changed. */
-    private void updateActivation() {
-        var windows = xdg.scene().toplevels();
-        SceneWindow top = null;
-        for (SceneWindow w : windows) if (w.visible()) top = w;
-        for (SceneWindow w : windows) {
-            if (w instanceof XdgToplevelRole t && t.activated != (w == top)) {
-                t.activated = w == top;
-                t.xdg.configure();
+    // ---- focus and activation ----
+
+    /** The toplevel a surface belongs to: its own, or the one its subsurface or popup tree hangs from; null if none. */
+    static XdgToplevelRole owning(Surface s) {
+        for (int depth = 0; s != null && depth < 64; depth++) { // trees are shallow; the bound guards against a cycle
+            if (s.role() instanceof Subsurface sub) {
+                s = sub.parent();
+                continue;
             }
+            if (!(s.role() instanceof XdgSurfaceRole x)) return null;
+            if (x.roleObject() instanceof XdgToplevelRole t) return t;
+            if (!(x.roleObject() instanceof XdgPopupRole p)) return null;
+            s = p.parentSurface();
         }
+        return null;
+    }
+
+    /** The seat's keyboard focus moved: the window it left is deactivated, the one it entered activated. */
+    static void keyboardFocusMoved(Surface previous, Surface current) {
+        XdgToplevelRole was = owning(previous), now = owning(current);
+        if (was == now) return;
+        if (was != null) was.setActivated(false);
+        if (now != null) now.setActivated(true);
+    }
+
+    private void setActivated(boolean on) {
+        if (activated == on || !alive) return;
+        activated = on;
+        xdg.configure();
+    }
+
+    /** Click to focus: raised to the top, and the keyboard focus. */
+    @Override
+    public void activate() {
+        if (!visible()) return;
+        xdg.scene().raise(this);
+        xdg.seat().setKeyboardFocus(surface());
+    }
+
+    // ---- position and size ----
+
+    @Override
+    public String appId() {
+        return appId;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public Rect geometry() {
+        Rect g = xdg.geometry();
+        return placed ? new Rect(x, y, g.width(), g.height()) : Rect.EMPTY;
+    }
+
+    /** Moves the window geometry's origin to (newX, newY); maximized and fullscreen windows stay. */
+    @Override
+    public boolean moveTo(int newX, int newY) {
+        if (!placed || maximized || fullscreen) return false;
+        if (newX == x && newY == y) return true;
+        xdg.damageWithPopups();
+        x = newX;
+        y = newY;
+        anchored = false;
+        xdg.damageWithPopups();
+        return true;
+    }
+
+    /** Asks the client for a new size during an interactive resize (the resizing state says it is a maximum). */
+    void resizeTo(int newWidth, int newHeight) {
+        if (!resizing || newWidth == width && newHeight == height) return;
+        width = newWidth;
+        height = newHeight;
+        xdg.configure();
+    }
+
+    /** Starts a resize dragging {@code edges}; the opposite edges stay where they are now. */
+    void startResize(int edges) {
+        Rect g = geometry();
+        resizeEdges = edges;
+        resizing = anchored = true;
+        anchorRight = g.right();
+        anchorBottom = g.bottom();
+        width = g.width();
+        height = g.height();
+        xdg.configure();
+    }
+
+    /** The resize is over: a last configure without the resizing state, at the size reached. */
+    void endResize() {
+        if (!resizing) return;
+        resizing = false;
+        xdg.configure();
+    }
+
+    /** A width the client accepts: at least 1 and its min size, at most its max size. */
+    int clampWidth(int w) {
+        return Math.max(Math.max(1, minWidth), maxWidth > 0 ? Math.min(w, maxWidth) : w);
+    }
+
+    int clampHeight(int h) {
+        return Math.max(Math.max(1, minHeight), maxHeight > 0 ? Math.min(h, maxHeight) : h);
+    }
+
+    @Override
+    public void committed() {
+        if (!anchored || !placed) return;
+        Rect g = xdg.geometry();
+        if ((resizeEdges & XdgToplevel.ResizeEdge.LEFT) != 0) x = anchorRight - g.width();
+        if ((resizeEdges & XdgToplevel.ResizeEdge.TOP) != 0) y = anchorBottom - g.height();
+        if (!resizing && g.width() == width && g.height() == height) anchored = false; // the final size has arrived
     }
 
     @Override
@@ -169,15 +280,34 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void move(XdgToplevel self, WlSeat seat, int serial) {
-        // interactive moves need a pointer grab: they come with wl_seat
+        Pointer pointer = heldPointer(seat, serial, "move");
+        if (pointer != null) pointer.startGrab(new MoveGrab(this, pointer, x, y));
     }
 
     @Override
     public void resize(XdgToplevel self, WlSeat seat, int serial, int edges) {
-        if (!XdgToplevel.ResizeEdge.isValid(edges, self.version())) {
+        if (!XdgToplevel.ResizeEdge.isValid(edges, self.version()) || edges == XdgToplevel.ResizeEdge.NONE) {
             self.postError(XdgToplevel.Error.INVALID_RESIZE_EDGE, "resize edge " + edges + " is not an xdg_toplevel.resize_edge");
+            return;
         }
-        // interactive resizes need a pointer grab: they come with wl_seat
+        Pointer pointer = heldPointer(seat, serial, "resize");
+        if (pointer == null) return;
+        Rect start = geometry();
+        startResize(edges);
+        pointer.startGrab(new ResizeGrab(this, pointer, edges, start));
+    }
+
+    /**
+     * The pointer, if {@code serial} is the press of a button still held on this window: the
+     * user action we move or resize windows for. Otherwise null and the request is ignored, as
+     * are requests on maximized or fullscreen windows (xdg-shell allows both).
+     */
+    private Pointer heldPointer(WlSeat seatResource, int serial, String what) {
+        Pointer pointer = Seat.of(seatResource).pointer();
+        boolean valid = serial != 0 && pointer.pressSerial() == serial && owning(pointer.focus()) == this
+                && placed && !maximized && !fullscreen;
+        if (!valid) LOG.debug("ignoring {} of '{}' with serial {}: not a held button press on this window", what, title, serial);
+        return valid ? pointer : null;
     }
 
     @Override
@@ -225,10 +355,9 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         maximized = newMaximized;
         fullscreen = newFullscreen;
         if (placed) {
-            Rect old = xdg.surface().globalBounds();
+            xdg.damageWithPopups();
             placeWindow();
-            xdg.scene().damage(old);
-            xdg.scene().damage(xdg.surface().globalBounds());
+            xdg.damageWithPopups();
         }
         xdg.configure();
     }

@@ -2,6 +2,7 @@ package javawc.compositor.xdg;
 
 import javawc.compositor.core.Surface;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.seat.Seat;
 import javawc.os.Descriptors;
 import javawc.os.Epoll;
 import javawc.os.OsException;
@@ -31,6 +32,7 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
 
     private final Server server;
     private final Scene scene;
+    private final Seat seat;
     private final long pingTimeoutNanos;
     private final List<WmBase> bases = new ArrayList<>();
     private OwnedFd timer;
@@ -49,9 +51,11 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
         }
     }
 
-    public XdgWmBaseGlobal(GlobalRegistry registry, Server server, Scene scene, long pingIntervalMillis) throws OsException {
+    public XdgWmBaseGlobal(GlobalRegistry registry, Server server, Scene scene, Seat seat, long pingIntervalMillis) throws OsException {
         this.server = server;
         this.scene = scene;
+        this.seat = seat;
+        seat.addFocusListener(XdgToplevelRole::keyboardFocusMoved); // the focused window is the activated one
         this.pingTimeoutNanos = pingIntervalMillis * 1_000_000L;
         registry.add(XdgWmBase.SPEC, VERSION, XdgWmBase::new, this::bound);
         if (pingIntervalMillis > 0) {
@@ -120,7 +124,7 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
             return;
         }
         WmBase base = of(self, bases);
-        XdgSurfaceRole role = new XdgSurfaceRole(id, surface, base, scene, server);
+        XdgSurfaceRole role = new XdgSurfaceRole(id, surface, base, scene, server, seat);
         if (surface.role() instanceof XdgSurfaceRole existing && existing.isAlive()) {
             self.postError(XdgWmBase.Error.ROLE, surface + " already has an xdg_surface");
             return;

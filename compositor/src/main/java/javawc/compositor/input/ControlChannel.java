@@ -1,0 +1,251 @@
+package javawc.compositor.input;
+
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Scene;
+import javawc.compositor.scene.SceneWindow;
+import javawc.compositor.seat.Seat;
+import javawc.os.Descriptors;
+import javawc.os.Epoll;
+import javawc.os.LibC;
+import javawc.os.NativeBuffer;
+import javawc.os.OsException;
+import javawc.os.OwnedFd;
+import javawc.os.UnixSockets;
+import javawc.server.EventLoop;
+import javawc.server.protocol.WlPointer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The test control channel ({@code --control-socket PATH}, off by default): a Unix stream
+ * socket, mode 0600, through which tests inject input and place windows. Injected events go
+ * through the same {@link javawc.compositor.seat.Pointer} and
+ * {@link javawc.compositor.seat.Keyboard} entry points as real devices. It is the only way to
+ * inject input, and only the user who started the compositor can connect.
+ *
+ * <p>The protocol is text, one command per line (UTF-8, '\n'); each command is answered,
+ * in order, with a line {@code ok} or {@code error <why>}, after any data lines it returns.
+ * Coordinates are global (output layout) pixels and may be fractional.
+ * <pre>
+ * pointer-motion X Y                      move the pointer to (X, Y)
+ * pointer-motion-relative DX DY           move the pointer by (DX, DY)
+ * pointer-button BUTTON press|release     BUTTON: BTN_LEFT, BTN_RIGHT, BTN_MIDDLE, BTN_SIDE,
+ *                                         BTN_EXTRA, BTN_FORWARD, BTN_BACK, BTN_TASK or an
+ *                                         evdev code (272 is BTN_LEFT; 0x110 works too)
+ * axis vertical|horizontal VALUE [SOURCE] scroll by VALUE (positive: down or right); SOURCE is
+ *                                         wheel (default; 15 is one wheel click), finger,
+ *                                         continuous or wheel-tilt; finger with 0 ends a scroll
+ * key CODE press|release                  an evdev key code (30 is KEY_A)
+ * place APP_ID X Y                        put the topmost window with that app_id at (X, Y)
+ *                                         (its window geometry's top-left corner)
+ * list-windows                            one line per shown toplevel, bottom to top:
+ *                                         window APP_ID X Y WIDTH HEIGHT focused|- TITLE
+ *                                         (APP_ID is - when empty; TITLE runs to the line's end)
+ * </pre>
+ */
+public final class ControlChannel implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(ControlChannel.class);
+    private static final int S_IFMT = 0170000, S_IFSOCK = 0140000;
+    private static final int MAX_LINE = 4096;
+    /** Scroll distance of one wheel click, as libinput reports it (degrees of rotation). */
+    static final double WHEEL_CLICK = 15;
+
+    private final Path path;
+    private final OwnedFd listener;
+    private final EventLoop loop;
+    private final EventLoop.Source source;
+    private final Seat seat;
+    private final Scene scene;
+    private final List<Peer> peers = new ArrayList<>();
+
+    private ControlChannel(Path path, OwnedFd listener, EventLoop loop, Seat seat, Scene scene) throws OsException {
+        this.path = path;
+        this.listener = listener;
+        this.loop = loop;
+        this.seat = seat;
+        this.scene = scene;
+        this.source = loop.add(listener.get(), Epoll.IN, events -> acceptAll());
+    }
+
+    /** Listens at {@code path}; refuses a path that exists and is not a stale socket of this user. */
+    public static ControlChannel open(Path path, EventLoop loop, Seat seat, Scene scene) throws IOException {
+        removeStaleSocket(path);
+        OwnedFd fd;
+        int oldMask = LibC.umask(0077); // the socket file is born 0600: no moment where others could connect
+        try {
+            fd = UnixSockets.listen(path, 4);
+        } finally {
+            LibC.umask(oldMask);
+        }
+        try {
+            if (LibC.chmod(path.toString(), 0600) < 0) throw OsException.last("chmod " + path);
+            LOG.info("control channel on {}", path);
+            return new ControlChannel(path, fd, loop, seat, scene);
+        } catch (IOException | RuntimeException e) {
+            fd.close();
+            LibC.unlink(path.toString());
+            throw e;
+        }
+    }
+
+    /** A socket of ours that nobody answers on is left from a crash and goes; anything else stays and we refuse. */
+    private static void removeStaleSocket(Path path) throws IOException {
+        int[] ownerAndMode = Descriptors.ownerAndMode(path.toString());
+        if (ownerAndMode == null) return;
+        if ((ownerAndMode[1] & S_IFMT) != S_IFSOCK || ownerAndMode[0] != LibC.getuid()) {
+            throw new IOException("--control-socket " + path + " exists and is not a socket of uid " + LibC.getuid() + "; not touching it");
+        }
+        try (OwnedFd probe = UnixSockets.connect(path)) {
+            throw new IOException("--control-socket " + path + " is in use by a running process");
+        } catch (OsException e) {
+            if (e.errno() != LibC.ECONNREFUSED) throw new IOException("--control-socket " + path + ": " + e.getMessage());
+        }
+        if (LibC.unlink(path.toString()) < 0) throw OsException.last("removing the stale socket " + path);
+    }
+
+    private void acceptAll() {
+        while (true) {
+            try {
+                OwnedFd fd = UnixSockets.accept(listener);
+                if (fd == null) return;
+                Peer p = new Peer(fd);
+                peers.add(p);
+            } catch (OsException e) {
+                LOG.warn("control channel: accept failed: {}", e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** One connected test: bytes in until a newline, one reply per command. */
+    private final class Peer {
+        private final OwnedFd fd;
+        private final EventLoop.Source peerSource;
+        private final NativeBuffer in = new NativeBuffer(MAX_LINE);
+        private int filled;
+
+        Peer(OwnedFd fd) throws OsException {
+            this.fd = fd;
+            try {
+                peerSource = loop.add(fd.get(), Epoll.IN, events -> readable());
+            } catch (OsException e) {
+                fd.close();
+                throw e;
+            }
+        }
+
+        private void readable() {
+            long n = LibC.read(fd.get(), in.address() + filled, MAX_LINE - filled);
+            if (n < 0 && LibC.errno() == LibC.EAGAIN) return;
+            if (n <= 0) {
+                close();
+                return;
+            }
+            filled += (int) n;
+            int start = 0;
+            for (int i = 0; i < filled; i++) {
+                if (in.buffer().get(i) != '\n') continue;
+                byte[] line = new byte[i - start];
+                in.buffer().get(start, line);
+                start = i + 1;
+                if (!reply(execute(new String(line, StandardCharsets.UTF_8)))) return;
+            }
+            if (start > 0) {
+                byte[] rest = new byte[filled - start];
+                in.buffer().get(start, rest);
+                in.buffer().put(0, rest);
+                filled -= start;
+            } else if (filled == MAX_LINE) {
+                reply("error line longer than " + MAX_LINE + " bytes\n");
+                close();
+            }
+        }
+
+        /** Writes the reply; a test that does not read its replies is dropped rather than waited for. */
+        private boolean reply(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            NativeBuffer out = new NativeBuffer(bytes.length);
+            out.buffer().put(0, bytes);
+            long n = LibC.write(fd.get(), out.address(), bytes.length);
+            if (n == bytes.length) return true;
+            LOG.warn("control channel: a peer is not reading its replies; dropping it");
+            close();
+            return false;
+        }
+
+        private void close() {
+            peerSource.remove();
+            fd.close();
+            peers.remove(this);
+        }
+    }
+
+    /** Runs one command line; returns the reply lines. */
+    String execute(String line) {
+        ControlCommand command;
+        try {
+            command = ControlCommand.parse(line);
+        } catch (ControlCommand.ParseException e) {
+            return "error " + e.getMessage() + "\n";
+        }
+        int time = Seat.nowMs();
+        switch (command) {
+            case ControlCommand.PointerMotion m -> seat.pointer().motionTo(m.x(), m.y(), time);
+            case ControlCommand.PointerMotionRelative m -> seat.pointer().motionBy(m.dx(), m.dy(), time);
+            case ControlCommand.PointerButton b -> seat.pointer().button(b.button(), b.pressed(), time);
+            case ControlCommand.Axis a -> {
+                int value120 = a.source() == WlPointer.AxisSource.WHEEL ? (int) Math.round(a.value() / WHEEL_CLICK * 120) : 0;
+                seat.pointer().axis(a.source(), a.axis(), a.value(), value120, time);
+            }
+            case ControlCommand.Key k -> {
+                if (!seat.keyboard().available()) return "error the seat has no keyboard (no keymap)\n";
+                seat.keyboard().key(k.code(), k.pressed(), time);
+            }
+            case ControlCommand.Place p -> {
+                SceneWindow w = topmostWithAppId(p.appId());
+                if (w == null) return "error no shown window has app_id '" + p.appId() + "'\n";
+                if (!w.moveTo(p.x(), p.y())) return "error the window with app_id '" + p.appId() + "' cannot be moved (maximized or fullscreen)\n";
+            }
+            case ControlCommand.ListWindows l -> {
+                return listWindows() + "ok\n";
+            }
+        }
+        return "ok\n";
+    }
+
+    private SceneWindow topmostWithAppId(String appId) {
+        List<SceneWindow> windows = scene.toplevels();
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            SceneWindow w = windows.get(i);
+            if (w.visible() && w.appId().equals(appId)) return w;
+        }
+        return null;
+    }
+
+    private String listWindows() {
+        StringBuilder out = new StringBuilder();
+        for (SceneWindow w : scene.toplevels()) {
+            if (!w.visible()) continue;
+            Rect g = w.geometry();
+            boolean focused = seat.keyboardFocus() == w.surface();
+            out.append("window ").append(w.appId().isEmpty() ? "-" : w.appId()).append(' ').append(g.x()).append(' ').append(g.y())
+                    .append(' ').append(g.width()).append(' ').append(g.height()).append(focused ? " focused " : " - ")
+                    .append(w.title().replace('\n', ' ')).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        for (Peer p : List.copyOf(peers)) p.close();
+        source.remove();
+        listener.close();
+        LibC.unlink(path.toString());
+    }
+}

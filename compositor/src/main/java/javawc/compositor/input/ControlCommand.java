@@ -1,0 +1,137 @@
+package javawc.compositor.input;
+
+import javawc.server.protocol.WlPointer;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** One line of the control protocol, parsed; {@link ControlChannel} describes the protocol. */
+public sealed interface ControlCommand {
+    /** Absolute pointer position in global coordinates. */
+    record PointerMotion(double x, double y) implements ControlCommand {}
+
+    record PointerMotionRelative(double dx, double dy) implements ControlCommand {}
+
+    /** An evdev button code (BTN_LEFT is 272). */
+    record PointerButton(int button, boolean pressed) implements ControlCommand {}
+
+    /** A scroll: wl_pointer axis, distance, and wl_pointer axis_source. */
+    record Axis(int axis, double value, int source) implements ControlCommand {}
+
+    /** An evdev key code (KEY_A is 30). */
+    record Key(int code, boolean pressed) implements ControlCommand {}
+
+    record Place(String appId, int x, int y) implements ControlCommand {}
+
+    record ListWindows() implements ControlCommand {}
+
+    /** A line that is not a command; the message says why. */
+    final class ParseException extends Exception {
+        ParseException(String message) {
+            super(message);
+        }
+    }
+
+    /** The highest evdev key code (KEY_MAX). */
+    int KEY_MAX = 0x2ff;
+
+    Map<String, Integer> BUTTONS = Map.of("BTN_LEFT", 0x110, "BTN_RIGHT", 0x111, "BTN_MIDDLE", 0x112, "BTN_SIDE", 0x113,
+            "BTN_EXTRA", 0x114, "BTN_FORWARD", 0x115, "BTN_BACK", 0x116, "BTN_TASK", 0x117);
+
+    Map<String, Integer> AXIS_SOURCES = Map.of("wheel", WlPointer.AxisSource.WHEEL, "finger", WlPointer.AxisSource.FINGER,
+            "continuous", WlPointer.AxisSource.CONTINUOUS, "wheel-tilt", WlPointer.AxisSource.WHEEL_TILT);
+
+    static ControlCommand parse(String line) throws ParseException {
+        String[] w = line.strip().split("\\s+");
+        if (w.length == 0 || w[0].isEmpty()) throw new ParseException("empty line");
+        return switch (w[0]) {
+            case "pointer-motion" -> {
+                arguments(w, 2, "pointer-motion X Y");
+                yield new PointerMotion(number(w[1]), number(w[2]));
+            }
+            case "pointer-motion-relative" -> {
+                arguments(w, 2, "pointer-motion-relative DX DY");
+                yield new PointerMotionRelative(number(w[1]), number(w[2]));
+            }
+            case "pointer-button" -> {
+                arguments(w, 2, "pointer-button BTN_LEFT|CODE press|release");
+                Integer named = BUTTONS.get(w[1].toUpperCase(Locale.ROOT));
+                int code = named != null ? named : code(w[1], "button");
+                yield new PointerButton(code, pressed(w[2]));
+            }
+            case "axis" -> {
+                if (w.length != 3 && w.length != 4) throw new ParseException("usage: axis vertical|horizontal VALUE [wheel|finger|continuous|wheel-tilt]");
+                int axis = switch (w[1]) {
+                    case "vertical" -> WlPointer.Axis.VERTICAL_SCROLL;
+                    case "horizontal" -> WlPointer.Axis.HORIZONTAL_SCROLL;
+                    default -> throw new ParseException("axis must be vertical or horizontal, not '" + w[1] + "'");
+                };
+                Integer source = w.length == 4 ? AXIS_SOURCES.get(w[3]) : Integer.valueOf(WlPointer.AxisSource.WHEEL);
+                if (source == null) throw new ParseException("axis source must be wheel, finger, continuous or wheel-tilt, not '" + w[3] + "'");
+                yield new Axis(axis, number(w[2]), source);
+            }
+            case "key" -> {
+                arguments(w, 2, "key CODE press|release");
+                yield new Key(code(w[1], "key"), pressed(w[2]));
+            }
+            case "place" -> {
+                arguments(w, 3, "place APP_ID X Y");
+                yield new Place(w[1], (int) integer(w[2]), (int) integer(w[3]));
+            }
+            case "list-windows" -> {
+                arguments(w, 0, "list-windows");
+                yield new ListWindows();
+            }
+            default -> throw new ParseException("unknown command '" + w[0] + "'");
+        };
+    }
+
+    private static void arguments(String[] words, int count, String usage) throws ParseException {
+        if (words.length != count + 1) throw new ParseException("usage: " + usage);
+    }
+
+    /** Numbers are kept to what wl_fixed can carry. */
+    int LIMIT = 1 << 23;
+
+    private static double number(String s) throws ParseException {
+        double d;
+        try {
+            d = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new ParseException("'" + s + "' is not a number");
+        }
+        if (!Double.isFinite(d)) throw new ParseException("'" + s + "' is not a number");
+        if (Math.abs(d) >= LIMIT) throw new ParseException(s + " is out of range (±" + LIMIT + ")");
+        return d;
+    }
+
+    private static long integer(String s) throws ParseException {
+        long n;
+        try {
+            n = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ParseException("'" + s + "' is not a whole number");
+        }
+        if (Math.abs(n) >= LIMIT) throw new ParseException(s + " is out of range (±" + LIMIT + ")");
+        return n;
+    }
+
+    private static int code(String s, String what) throws ParseException {
+        long n;
+        try {
+            n = s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ParseException("'" + s + "' is not a " + what + " code");
+        }
+        if (n < 1 || n > KEY_MAX) throw new ParseException(what + " code " + s + " is not an evdev code (1 to " + KEY_MAX + ")");
+        return (int) n;
+    }
+
+    private static boolean pressed(String s) throws ParseException {
+        return switch (s) {
+            case "press" -> true;
+            case "release" -> false;
+            default -> throw new ParseException("expected press or release, not '" + s + "'");
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package javawc.compositor.input;
+
+import com.sun.jna.Native;
+
+/**
+ * Direct-mapped libxkbcommon entry points (JNA {@code Native.register}), pointers as
+ * {@code long}. Loading this class fails with a {@link LinkageError} when the library is
+ * missing; {@link Keymap#compile} turns that into a reason the compositor logs.
+ */
+final class XkbCommon {
+    static {
+        Native.register("libxkbcommon.so.0");
+    }
+
+    private XkbCommon() {}
+
+    static final int CONTEXT_NO_ENVIRONMENT_NAMES = 1 << 1;
+    static final int KEYMAP_FORMAT_TEXT_V1 = 1;
+    static final int KEY_UP = 0, KEY_DOWN = 1;
+    static final int STATE_MODS_DEPRESSED = 1 << 0, STATE_MODS_LATCHED = 1 << 1, STATE_MODS_LOCKED = 1 << 2,
+            STATE_LAYOUT_EFFECTIVE = 1 << 7;
+
+    static native long xkb_context_new(int flags);
+    static native void xkb_context_unref(long context);
+    static native long xkb_keymap_new_from_names(long context, long ruleNames, int flags);
+    static native long xkb_keymap_get_as_string(long keymap, int format);
+    static native void xkb_keymap_unref(long keymap);
+    static native long xkb_state_new(long keymap);
+    static native void xkb_state_unref(long state);
+    static native int xkb_state_update_key(long state, int key, int direction);
+    static native int xkb_state_serialize_mods(long state, int components);
+    static native int xkb_state_serialize_layout(long state, int components);
+}

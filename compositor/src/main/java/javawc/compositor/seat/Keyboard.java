@@ -1,0 +1,136 @@
+package javawc.compositor.seat;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.input.Keymap;
+import javawc.server.protocol.WlKeyboard;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * wl_keyboard, and the seat's keyboard: the keys held, the modifier state the keymap derives
+ * from them, and the keyboard focus. Each new wl_keyboard gets the keymap and the repeat rate;
+ * the focused client's get enter (with the keys held), then key and modifiers events. Without
+ * a keymap there is no keyboard capability, but the focus is still kept (activation follows it).
+ */
+public final class Keyboard implements WlKeyboard.Handler {
+    /** Key repeat the clients are asked to do: 25 per second after 600 ms. */
+    static final int REPEAT_RATE = 25, REPEAT_DELAY_MS = 600;
+    private static final int MAX_KEYS = 64;
+
+    private final Seat seat;
+    private final Keymap keymap;
+    private final int[] held = new int[MAX_KEYS];
+    private final ByteBuffer heldArray = ByteBuffer.allocate(MAX_KEYS * 4).order(ByteOrder.nativeOrder());
+    private int heldCount;
+    private Surface focus;
+
+    Keyboard(Seat seat, Keymap keymap) {
+        this.seat = seat;
+        this.keymap = keymap;
+    }
+
+    /** Whether the seat has the keyboard capability (a keymap was compiled). */
+    public boolean available() {
+        return keymap != null;
+    }
+
+    public Surface focus() {
+        return focus;
+    }
+
+    // ---- input ----
+
+    /** A key (evdev code) went down or up; repeats of either are ignored. */
+    public void key(int code, boolean pressed, int timeMs) {
+        if (pressed) {
+            if (isHeld(code) || heldCount == MAX_KEYS) return;
+            held[heldCount++] = code;
+        } else if (!removeHeld(code)) {
+            return;
+        }
+        boolean modifiersChanged = keymap != null && keymap.updateKey(code, pressed);
+        SeatClient c = seat.clientOf(focus);
+        if (c == null || focus.isDestroyed()) return;
+        int serial = seat.nextSerial();
+        c.serials.record(serial, pressed ? InputSerials.Kind.KEY_PRESS : InputSerials.Kind.KEY_RELEASE);
+        int state = pressed ? WlKeyboard.KeyState.PRESSED : WlKeyboard.KeyState.RELEASED;
+        List<WlKeyboard> keyboards = c.keyboards;
+        for (int i = 0; i < keyboards.size(); i++) keyboards.get(i).sendKey(serial, timeMs, code, state);
+        if (modifiersChanged) {
+            int modifiersSerial = seat.nextSerial();
+            for (int i = 0; i < keyboards.size(); i++) sendModifiers(keyboards.get(i), modifiersSerial);
+        }
+    }
+
+    private boolean isHeld(int code) {
+        for (int i = 0; i < heldCount; i++) if (held[i] == code) return true;
+        return false;
+    }
+
+    private boolean removeHeld(int code) {
+        for (int i = 0; i < heldCount; i++) {
+            if (held[i] == code) {
+                held[i] = held[--heldCount];
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- focus ----
+
+    /** Sends leave for the focus and forgets it (the first half of {@link Seat#setKeyboardFocus}). */
+    void leave() {
+        SeatClient old = seat.clientOf(focus);
+        if (old != null && !focus.isDestroyed()) {
+            int serial = seat.nextSerial();
+            for (int i = 0; i < old.keyboards.size(); i++) old.keyboards.get(i).sendLeave(serial, focus.resource());
+        }
+        focus = null;
+    }
+
+    /** Makes {@code s} the focus and sends it enter and modifiers (the second half). */
+    void enter(Surface s) {
+        focus = s;
+        SeatClient now = seat.clientOf(s);
+        if (now == null || now.keyboards.isEmpty()) return;
+        int serial = enterSerial(now);
+        int modifiersSerial = seat.nextSerial();
+        for (int i = 0; i < now.keyboards.size(); i++) enter(now.keyboards.get(i), serial, modifiersSerial);
+    }
+
+    private int enterSerial(SeatClient c) {
+        int serial = seat.nextSerial();
+        c.serials.record(serial, InputSerials.Kind.KEYBOARD_ENTER);
+        return serial;
+    }
+
+    private void enter(WlKeyboard k, int serial, int modifiersSerial) {
+        heldArray.clear();
+        for (int i = 0; i < heldCount; i++) heldArray.putInt(held[i]);
+        k.sendEnter(serial, focus.resource(), heldArray.flip());
+        sendModifiers(k, modifiersSerial);
+    }
+
+    private void sendModifiers(WlKeyboard k, int serial) {
+        if (keymap == null) return;
+        k.sendModifiers(serial, keymap.modsDepressed(), keymap.modsLatched(), keymap.modsLocked(), keymap.group());
+    }
+
+    // ---- wl_keyboard ----
+
+    /** A client asked for a wl_keyboard: the keymap, the repeat rate, and enter if it has the focus. */
+    void bound(WlKeyboard r, SeatClient c) {
+        r.setHandler(this);
+        r.sendKeymap(WlKeyboard.KeymapFormat.XKB_V1, keymap.file(), keymap.size());
+        if (r.version() >= WlKeyboard.EVENT_REPEAT_INFO_SINCE) r.sendRepeatInfo(REPEAT_RATE, REPEAT_DELAY_MS);
+        if (focus != null && focus.client() == r.client() && !focus.isDestroyed()) enter(r, enterSerial(c), seat.nextSerial());
+    }
+
+    @Override
+    public void release(WlKeyboard self) {
+        // destructor: the resource is destroyed after this returns
+    }
+}

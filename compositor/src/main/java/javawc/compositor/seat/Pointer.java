@@ -1,0 +1,349 @@
+package javawc.compositor.seat;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Scene;
+import javawc.server.Client;
+import javawc.server.protocol.WlPointer;
+import javawc.server.protocol.WlSurface;
+import javawc.wire.Fixed;
+
+import java.util.List;
+
+/**
+ * wl_pointer, and the seat's pointer: its global position, the surface it is over (the
+ * focus), the buttons held, the cursor image and the grab, if any, that decides where events
+ * go. Without a grab the focus is the topmost surface under the pointer that takes input,
+ * except while a button is held: then it stays where the press happened (the implicit grab),
+ * so a drag that leaves the window still reaches it. A press also raises the window and gives
+ * it the keyboard focus (click to focus). Until a device first moves or clicks, the pointer
+ * points at nothing, so a headless compositor with no pointer device sends no enter events.
+ */
+public final class Pointer implements WlPointer.Handler {
+    private static final int MAX_BUTTONS = 16;
+
+    private final Seat seat;
+    private final Scene scene;
+    private final Scene.Hit hit = new Scene.Hit();
+    private final int[] xy = new int[2];
+    private final int[] held = new int[MAX_BUTTONS];
+    private int heldCount, pressSerial;
+    private double x, y;
+    private boolean active, framePending;
+    private Surface focus;
+    private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
+    private int focusSerial;  // the enter serial of the current focus; 0 while its client was not told
+    private PointerGrab grab;
+    private Surface cursor;
+
+    Pointer(Seat seat, Scene scene) {
+        this.seat = seat;
+        this.scene = scene;
+    }
+
+    public double x() {
+        return x;
+    }
+
+    public double y() {
+        return y;
+    }
+
+    /** The surface that gets pointer events, or null. */
+    public Surface focus() {
+        return focus;
+    }
+
+    public int buttonCount() {
+        return heldCount;
+    }
+
+    /** The serial of the press that began the current held-button grab (0 if it reached no client). */
+    public int pressSerial() {
+        return heldCount > 0 ? pressSerial : 0;
+    }
+
+    public PointerGrab grab() {
+        return grab;
+    }
+
+    /** The current cursor surface, or null when hidden. */
+    public Surface cursor() {
+        return cursor;
+    }
+
+    // ---- input, from devices and the control channel ----
+
+    /** The pointer moved to the global position (x, y); kept inside the outputs. */
+    public void motionTo(double newX, double newY, int timeMs) {
+        Rect area = scene.layoutBounds();
+        Rect before = cursor != null ? cursor.globalBounds() : null;
+        x = Math.clamp(newX, area.x(), area.right() - 1.0 / 256);
+        y = Math.clamp(newY, area.y(), area.bottom() - 1.0 / 256);
+        active = true;
+        if (before != null) {
+            scene.damage(before);
+            scene.damage(cursor.globalBounds());
+        }
+        moved(timeMs);
+    }
+
+    public void motionBy(double dx, double dy, int timeMs) {
+        wakeUp(timeMs);
+        motionTo(x + dx, y + dy, timeMs);
+    }
+
+    /** A button (an evdev code such as BTN_LEFT) went down or up; repeats of either are ignored. */
+    public void button(int button, boolean pressed, int timeMs) {
+        wakeUp(timeMs);
+        if (pressed) {
+            if (isHeld(button) || heldCount == MAX_BUTTONS) return;
+            held[heldCount++] = button;
+        } else if (!removeHeld(button)) {
+            return;
+        }
+        if (grab != null) grab.button(timeMs, button, pressed);
+        else ordinaryButton(timeMs, button, pressed);
+        endFrame();
+    }
+
+    /** A scroll on {@code axis} (wl_pointer.axis) by {@code value}; {@code value120} counts wheel clicks in 120ths (0 if none). */
+    public void axis(int source, int axis, double value, int value120, int timeMs) {
+        wakeUp(timeMs);
+        if (grab != null) grab.axis(timeMs, source, axis, value, value120);
+        else sendAxis(timeMs, source, axis, value, value120);
+        endFrame();
+    }
+
+    /** The scene changed: what is under the pointer may have too. */
+    void sceneChanged() {
+        if (active) moved(Seat.nowMs());
+    }
+
+    private void moved(int timeMs) {
+        if (grab != null) {
+            grab.motion(timeMs);
+        } else {
+            refocus(null);
+            sendMotion(timeMs);
+        }
+        endFrame();
+    }
+
+    /** The first event of any device puts the pointer in the middle of the outputs, over whatever is there. */
+    private void wakeUp(int timeMs) {
+        if (active) return;
+        Rect area = scene.layoutBounds();
+        x = area.x() + area.width() / 2.0;
+        y = area.y() + area.height() / 2.0;
+        active = true;
+        moved(timeMs);
+    }
+
+    private boolean isHeld(int button) {
+        for (int i = 0; i < heldCount; i++) if (held[i] == button) return true;
+        return false;
+    }
+
+    private boolean removeHeld(int button) {
+        for (int i = 0; i < heldCount; i++) {
+            if (held[i] == button) {
+                held[i] = held[--heldCount];
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void ordinaryButton(int timeMs, int button, boolean pressed) {
+        if (pressed && heldCount == 1 && focus != null && scene.pick(x, y, hit) && hit.surface == focus) {
+            hit.window.activate(); // click to focus: raise, keyboard focus, activated state
+        }
+        sendButton(timeMs, button, pressed);
+        if (!pressed && heldCount == 0) {
+            refocus(null);
+            sendMotion(timeMs);
+        }
+    }
+
+    // ---- grabs ----
+
+    /** Starts {@code g}; a grab already running is cancelled. */
+    public void startGrab(PointerGrab g) {
+        PointerGrab previous = grab;
+        grab = g;
+        if (previous != null && previous != g) previous.cancel();
+    }
+
+    /** Ends {@code g} if it is the current grab; the focus goes back to what is under the pointer. */
+    public void endGrab(PointerGrab g) {
+        if (grab != g) return;
+        grab = null;
+        if (!active) return;
+        refocus(null);
+        sendMotion(Seat.nowMs());
+        endFrame();
+    }
+
+    // ---- deliveries, for the ordinary behaviour and for grabs ----
+
+    /**
+     * Makes the topmost surface under the pointer the focus (only if {@code onlyClient}'s, when
+     * given). While a button is held the focus stays, unless its surface stopped being shown.
+     */
+    public void refocus(Client onlyClient) {
+        if (heldCount > 0) {
+            if (focus != null && !focus.position(xy)) setFocus(null);
+            return;
+        }
+        Surface s = null;
+        if (active && scene.pick(x, y, hit) && (onlyClient == null || hit.surface.client() == onlyClient)) s = hit.surface;
+        setFocus(s);
+    }
+
+    /** Moves the focus: leave for the old surface, enter (with the position) for the new one. */
+    public void setFocus(Surface s) {
+        if (s == focus) return;
+        SeatClient old = seat.clientOf(focus), now = seat.clientOf(s);
+        if (old != null && !focus.isDestroyed()) {
+            int serial = seat.nextSerial();
+            List<WlPointer> pointers = old.pointers;
+            for (int i = 0; i < pointers.size(); i++) pointers.get(i).sendLeave(serial, focus.resource());
+            framePending = true;
+        }
+        if (old != now) {
+            endFrame(); // the old client's leave is a frame of its own
+            setCursorImage(null); // the new client sets its own cursor on enter
+        }
+        focus = s;
+        focusSerial = 0;
+        if (s == null || !s.position(xy)) return;
+        sentX = Fixed.fromDouble(x - xy[0]);
+        sentY = Fixed.fromDouble(y - xy[1]);
+        if (now == null) return;
+        int serial = enterSerial(now);
+        List<WlPointer> pointers = now.pointers;
+        for (int i = 0; i < pointers.size(); i++) pointers.get(i).sendEnter(serial, s.resource(), sentX, sentY);
+        framePending = true;
+    }
+
+    /** The enter serial of the current focus, made (and remembered for set_cursor) when first needed. */
+    private int enterSerial(SeatClient c) {
+        if (focusSerial == 0) {
+            focusSerial = seat.nextSerial();
+            c.pointerEnterSerial = focusSerial;
+            c.serials.record(focusSerial, InputSerials.Kind.POINTER_ENTER);
+        }
+        return focusSerial;
+    }
+
+    /** Sends motion to the focus if the surface-local position changed. */
+    public void sendMotion(int timeMs) {
+        SeatClient c = seat.clientOf(focus);
+        if (c == null || !focus.position(xy)) return;
+        int fx = Fixed.fromDouble(x - xy[0]), fy = Fixed.fromDouble(y - xy[1]);
+        if (fx == sentX && fy == sentY) return;
+        sentX = fx;
+        sentY = fy;
+        List<WlPointer> pointers = c.pointers;
+        for (int i = 0; i < pointers.size(); i++) pointers.get(i).sendMotion(timeMs, fx, fy);
+        framePending = true;
+    }
+
+    /** Sends a button event to the focus, with a serial its client may later name. */
+    public void sendButton(int timeMs, int button, boolean pressed) {
+        SeatClient c = seat.clientOf(focus);
+        if (pressed && heldCount == 1) pressSerial = 0;
+        if (c == null || focus.isDestroyed()) return;
+        int serial = seat.nextSerial();
+        c.serials.record(serial, pressed ? InputSerials.Kind.BUTTON_PRESS : InputSerials.Kind.BUTTON_RELEASE);
+        if (pressed && heldCount == 1) pressSerial = serial;
+        int state = pressed ? WlPointer.ButtonState.PRESSED : WlPointer.ButtonState.RELEASED;
+        List<WlPointer> pointers = c.pointers;
+        for (int i = 0; i < pointers.size(); i++) pointers.get(i).sendButton(serial, timeMs, button, state);
+        framePending = true;
+    }
+
+    /**
+     * Sends a scroll to the focus: axis_source (v5), the wheel clicks as axis_value120 (v8) or
+     * axis_discrete (v5 to 7), then the axis; a finger lifting (value 0) is axis_stop (v5).
+     */
+    public void sendAxis(int timeMs, int source, int axis, double value, int value120) {
+        SeatClient c = seat.clientOf(focus);
+        if (c == null || focus.isDestroyed()) return;
+        int fixed = Fixed.fromDouble(value);
+        List<WlPointer> pointers = c.pointers;
+        for (int i = 0; i < pointers.size(); i++) {
+            WlPointer p = pointers.get(i);
+            boolean v5 = p.version() >= WlPointer.EVENT_AXIS_SOURCE_SINCE;
+            if (v5 && (source != WlPointer.AxisSource.WHEEL_TILT || p.version() >= 6)) p.sendAxisSource(source);
+            if (value == 0 && source == WlPointer.AxisSource.FINGER) {
+                if (v5) p.sendAxisStop(timeMs, axis);
+                continue;
+            }
+            if (value120 != 0) {
+                if (p.version() >= WlPointer.EVENT_AXIS_VALUE120_SINCE) p.sendAxisValue120(axis, value120);
+                else if (v5 && value120 / 120 != 0) p.sendAxisDiscrete(axis, value120 / 120);
+            }
+            p.sendAxis(timeMs, axis, fixed);
+        }
+        framePending = true;
+    }
+
+    /** Closes the events sent since the last frame with wl_pointer.frame (v5). */
+    void endFrame() {
+        if (!framePending) return;
+        framePending = false;
+        SeatClient c = seat.clientOf(focus);
+        if (c == null) return;
+        List<WlPointer> pointers = c.pointers;
+        for (int i = 0; i < pointers.size(); i++) {
+            if (pointers.get(i).version() >= WlPointer.EVENT_FRAME_SINCE) pointers.get(i).sendFrame();
+        }
+    }
+
+    // ---- the cursor ----
+
+    private void setCursorImage(Surface s) {
+        cursor = s;
+        scene.setCursor(s);
+    }
+
+    // ---- wl_pointer ----
+
+    /** A client asked for a wl_pointer: if it has the focus, the new object is told at once. */
+    void bound(WlPointer r, SeatClient c) {
+        r.setHandler(this);
+        if (focus == null || focus.client() != r.client() || focus.isDestroyed()) return;
+        r.sendEnter(enterSerial(c), focus.resource(), sentX, sentY);
+        if (r.version() >= WlPointer.EVENT_FRAME_SINCE) r.sendFrame();
+    }
+
+    @Override
+    public void setCursor(WlPointer self, int serial, WlSurface surfaceResource, int hotspotX, int hotspotY) {
+        Surface s = surfaceResource == null ? null : Surface.of(surfaceResource);
+        CursorRole role = null;
+        if (s != null) {
+            if (s.role() instanceof CursorRole r) {
+                role = r;
+            } else {
+                role = new CursorRole(this);
+                if (!s.setRole(role, self, WlPointer.Error.ROLE)) return;
+            }
+        }
+        SeatClient c = seat.clientOf(self.client());
+        if (c == null || serial != c.pointerEnterSerial) return; // not the latest enter: ignored, as the protocol says
+        boolean ours = focus != null && focus.client() == self.client();
+        if (!ours && (s == null || s != cursor)) return;
+        Rect before = cursor != null ? cursor.globalBounds() : Rect.EMPTY;
+        if (role != null) role.setHotspot(hotspotX, hotspotY);
+        scene.damage(before);
+        setCursorImage(s);
+        if (s != null) scene.damage(s.globalBounds());
+    }
+
+    @Override
+    public void release(WlPointer self) {
+        // destructor: the resource is destroyed after this returns
+    }
+}

@@ -1,0 +1,21 @@
+package javawc.compositor.seat;
+
+/**
+ * Takes over where pointer events go while it is active (a popup's explicit grab, an
+ * interactive move or resize). It reads the position from the {@link Pointer} and may use
+ * the pointer's ordinary deliveries ({@link Pointer#refocus}, {@link Pointer#sendMotion}...).
+ * The pointer sends the closing wl_pointer.frame after each call.
+ */
+public interface PointerGrab {
+    /** The pointer moved, or the scene changed under it. */
+    void motion(int timeMs);
+
+    /** A button changed; the pointer's set of held buttons already includes the change. */
+    void button(int timeMs, int button, boolean pressed);
+
+    /** A scroll; ignored unless the grab passes it on. */
+    default void axis(int timeMs, int source, int axis, double value, int value120) {}
+
+    /** Another grab replaced this one: let go without touching the pointer. */
+    void cancel();
+}

@@ -1,0 +1,197 @@
+package javawc.compositor.seat;
+
+import javawc.compositor.core.Surface;
+import javawc.compositor.input.Keymap;
+import javawc.compositor.scene.Scene;
+import javawc.compositor.scene.SceneWindow;
+import javawc.server.Client;
+import javawc.server.Resource;
+import javawc.server.Server;
+import javawc.server.protocol.WlSeat;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one seat ("seat0"): a pointer, a keyboard when a keymap could be compiled, the keyboard
+ * focus and the serials of the input events each client was sent. Input devices (the control
+ * channel today, libinput later) feed {@link #pointer()} and {@link #keyboard()}; protocols
+ * that act on behalf of the user (popup grabs, interactive move/resize, the clipboard) ask
+ * here whether a serial names a recent input event of the asking client, and who has the
+ * keyboard focus, and may listen to focus changes.
+ */
+public final class Seat implements AutoCloseable {
+    public static final String NAME = "seat0";
+
+    /**
+     * Told when the keyboard focus moves (either surface may be null), between the old focus's
+     * wl_keyboard.leave and the new one's wl_keyboard.enter: events a listener sends to the new
+     * client arrive before its enter, as wl_data_device.selection must. Listeners must not move
+     * the focus themselves.
+     */
+    public interface FocusListener {
+        void keyboardFocusChanged(Surface previous, Surface current);
+    }
+
+    private static final Logger LOG = LogManager.getLogger(Seat.class);
+
+    private final Server server;
+    private final Scene scene;
+    private final Keymap keymap;
+    private final Map<Client, SeatClient> clients = new IdentityHashMap<>();
+    private final List<FocusListener> focusListeners = new ArrayList<>();
+    private final Pointer pointer;
+    private final Keyboard keyboard;
+    private final int[] xy = new int[2];
+    private int seenGeneration;
+
+    /** {@code keymap} may be null: the seat then has no keyboard capability (focus is still tracked). */
+    public Seat(Server server, Scene scene, Keymap keymap) {
+        this.server = server;
+        this.scene = scene;
+        this.keymap = keymap;
+        this.pointer = new Pointer(this, scene);
+        this.keyboard = new Keyboard(this, keymap);
+        seenGeneration = scene.generation();
+        server.beforeFlush(this::afterTurn);
+    }
+
+    /** A seat with a keyboard whose keymap follows XKB_DEFAULT_*, or without one (saying why in the log). */
+    public static Seat create(Server server, Scene scene) {
+        Keymap.Names names = Keymap.Names.fromEnvironment(System.getenv());
+        Keymap keymap = null;
+        try {
+            keymap = Keymap.compile(names);
+            LOG.info("keyboard keymap: {}", names);
+        } catch (Keymap.CompileException e) {
+            LOG.warn("{} has no keyboard: {}", NAME, e.getMessage());
+        }
+        return new Seat(server, scene, keymap);
+    }
+
+    /** The seat a wl_seat resource stands for (for requests that name one). */
+    public static Seat of(WlSeat resource) {
+        return ((SeatGlobal) resource.handler()).seat();
+    }
+
+    public Pointer pointer() {
+        return pointer;
+    }
+
+    public Keyboard keyboard() {
+        return keyboard;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    /** wl_seat capability bits. */
+    int capabilities() {
+        return WlSeat.Capability.POINTER | (keyboard.available() ? WlSeat.Capability.KEYBOARD : 0);
+    }
+
+    /** The next serial for an input event (serials are shared with every other event of the server). */
+    int nextSerial() {
+        return server.nextSerial();
+    }
+
+    /** Event time stamps: milliseconds of the monotonic clock, wrapping. */
+    public static int nowMs() {
+        return (int) (System.nanoTime() / 1_000_000L);
+    }
+
+    // ---- serials ----
+
+    /** What input event {@code serial} was sent to {@code client} with, or null if it names none of the recent ones. */
+    public InputSerials.Kind serialKind(Client client, int serial) {
+        SeatClient c = clients.get(client);
+        return c == null ? null : c.serials.kindOf(serial);
+    }
+
+    /** Whether {@code serial} is a recent button or key press that {@code client} was sent. */
+    public boolean isPressSerial(Client client, int serial) {
+        InputSerials.Kind kind = serialKind(client, serial);
+        return kind != null && kind.isPress();
+    }
+
+    // ---- keyboard focus ----
+
+    public Surface keyboardFocus() {
+        return keyboard.focus();
+    }
+
+    /** The client owning the keyboard focus, or null. */
+    public Client keyboardFocusClient() {
+        Surface s = keyboard.focus();
+        return s == null ? null : s.client();
+    }
+
+    /** Moves the keyboard focus to {@code surface} (null: nobody), telling both clients and the listeners. */
+    public void setKeyboardFocus(Surface surface) {
+        Surface previous = keyboard.focus();
+        if (previous == surface) return;
+        keyboard.leave();
+        for (int i = 0; i < focusListeners.size(); i++) focusListeners.get(i).keyboardFocusChanged(previous, surface);
+        keyboard.enter(surface);
+    }
+
+    public void addFocusListener(FocusListener listener) {
+        focusListeners.add(listener);
+    }
+
+    /** Gives the keyboard focus to the topmost window, or to nobody when there is none. */
+    public void focusTopWindow() {
+        SceneWindow top = scene.topToplevel();
+        if (top != null) top.activate();
+        else setKeyboardFocus(null);
+    }
+
+    // ---- per-client state ----
+
+    /**
+     * Adds a client's seat object to {@code list} in its client's seat state (made on first
+     * use); when the object goes, it leaves the list, and the state goes with the client's last one.
+     */
+    <R extends Resource> SeatClient track(R resource, java.util.function.Function<SeatClient, List<R>> list) {
+        SeatClient c = clients.computeIfAbsent(resource.client(), SeatClient::new);
+        list.apply(c).add(resource);
+        resource.onDestroy(() -> {
+            list.apply(c).remove(resource);
+            if (c.isEmpty()) clients.remove(c.client);
+        });
+        return c;
+    }
+
+    /** The seat state of the client owning {@code surface}, or null if it has no seat objects. */
+    SeatClient clientOf(Surface surface) {
+        return surface == null ? null : clients.get(surface.client());
+    }
+
+    SeatClient clientOf(Client client) {
+        return clients.get(client);
+    }
+
+    /**
+     * Once per loop turn, before events go out: when the scene changed, the pointer focus is
+     * picked again (a window may have appeared under it, or moved away), and a keyboard focus
+     * whose surface stopped being shown moves to the topmost window.
+     */
+    private void afterTurn() {
+        if (scene.generation() == seenGeneration) return;
+        Surface focus = keyboard.focus();
+        if (focus != null && !focus.position(xy)) focusTopWindow();
+        pointer.sceneChanged();
+        seenGeneration = scene.generation(); // what this did to the scene (a raise, cursor damage) is accounted for
+    }
+
+    @Override
+    public void close() {
+        if (keymap != null) keymap.close();
+    }
+}
