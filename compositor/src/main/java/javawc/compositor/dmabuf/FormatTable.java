@@ -1,7 +1,6 @@
 package javawc.compositor.dmabuf;
 
 import javawc.os.Descriptors;
-import javawc.os.LibC;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
 
@@ -16,7 +15,6 @@ import java.util.List;
  */
 final class FormatTable implements AutoCloseable {
     static final int ENTRY_SIZE = 16;
-    private static final int F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
 
     private final List<DmabufSupport.FormatModifier> entries;
     private final OwnedFd readOnly;
@@ -25,13 +23,7 @@ final class FormatTable implements AutoCloseable {
         this.entries = List.copyOf(entries);
         ByteBuffer b = ByteBuffer.allocate(entries.size() * ENTRY_SIZE).order(ByteOrder.nativeOrder());
         for (DmabufSupport.FormatModifier e : entries) b.putInt(e.format()).putInt(0).putLong(e.modifier());
-        try (OwnedFd file = Descriptors.memfd("javawc-dmabuf-formats", 0)) {
-            Descriptors.writeFully(file, b.array());
-            if (LibC.fcntl(file.get(), LibC.F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
-                throw OsException.last("sealing the format table");
-            }
-            readOnly = Descriptors.open("/proc/self/fd/" + file.get(), LibC.O_RDONLY, 0);
-        }
+        readOnly = Descriptors.sealedReadOnly("javawc-dmabuf-formats", b.array());
     }
 
     OwnedFd fd() {
