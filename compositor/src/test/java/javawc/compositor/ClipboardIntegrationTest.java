@@ -9,6 +9,7 @@ import javawc.client.protocol.ZwlrDataControlSourceV1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -171,6 +172,29 @@ class ClipboardIntegrationTest {
             ProtocolErrorException e = assertThrows(ProtocolErrorException.class, tool.display::roundtrip);
             assertEquals(ZwlrDataControlDeviceV1.Error.USED_SOURCE, e.code(), e.getMessage());
             assertEquals(control.device.toString(), e.objectName());
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a leaked write end would block the read forever
+    void manyPastesLeaveNoDescriptorInTheCompositor() throws Exception {
+        try (TestClient a = new TestClient(compositor); TestClient.ShmBuffer red = a.new ShmBuffer(100, 100, RED);
+             TestClient tool = new TestClient(compositor)) {
+            SeatEvents seat = new SeatEvents(a);
+            DataDeviceEvents clip = new DataDeviceEvents(seat);
+            DataControlEvents control = new DataControlEvents(tool);
+            TestClient.Window w = a.window(red, "many", "test.many");
+            seat.await("keyboard.enter " + w.surface().id() + " []");
+            clip.device.setSelection(clip.source("again and again", "text/plain"), seat.keyboardEnterSerial);
+            a.display.flush();
+            control.await("control.selection offer [text/plain]");
+            long before = compositor.fdCount();
+            for (int i = 0; i < 200; i++) {
+                assertEquals("again and again", control.receive(control.selection, "text/plain", () -> seat.await("source.send text/plain")));
+            }
+            a.display.roundtrip(); // every send event, and the descriptor it carried, has left the compositor
+            tool.display.roundtrip();
+            assertEquals(before, compositor.fdCount(), "the compositor's open descriptors after 200 pastes");
         }
     }
 }
