@@ -113,8 +113,10 @@ final class Drag implements PointerGrab {
 
     private void moveIcon() {
         if (icon == null) return;
+        Rect now = icon.globalBounds();
+        if (now.equals(iconBounds)) return;
         scene.damage(iconBounds);
-        iconBounds = icon.globalBounds();
+        iconBounds = now;
         scene.damage(iconBounds);
     }
 
