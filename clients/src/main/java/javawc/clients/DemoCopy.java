@@ -25,6 +25,7 @@ public final class DemoCopy {
 
     private record Options(int pastes, boolean primary, String appId, String text) {
         static Options read(DemoArgs a) {
+            if (a.string("text").isEmpty()) throw new IllegalArgumentException("no TEXT to copy");
             return new Options(a.integer("pastes", 0), a.flag("primary"), a.string("app-id"), a.string("text"));
         }
     }
