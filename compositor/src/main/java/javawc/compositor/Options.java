@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
-                      String drmDevice, String mode, java.nio.file.Path controlSocket) {
+                      String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
@@ -19,6 +19,8 @@ public record Options(String backend, String socket, int width, int height, int 
               --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit
               --control-socket PATH        accept test input (pointer, keys, window placement) on a Unix
                                            socket at PATH, mode 0600; off by default (see ControlChannel)
+              --no-data-control            do not offer zwlr_data_control_manager_v1 (clipboard tools such as
+                                           wl-copy then fall back to a focused window)
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
@@ -34,7 +36,7 @@ public record Options(String backend, String socket, int width, int height, int 
     public static Options parse(List<String> args) throws UsageException {
         String backend = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
-        boolean debug = false;
+        boolean debug = false, dataControl = true;
         java.nio.file.Path screenshot = null, controlSocket = null;
         String drmDevice = "/dev/dri/card0", mode = null;
         for (int i = 0; i < args.size(); i++) {
@@ -50,6 +52,7 @@ public record Options(String backend, String socket, int width, int height, int 
                     return null;
                 }
                 case "--debug" -> debug = true;
+                case "--no-data-control" -> dataControl = false;
                 case "--backend" -> {
                     backend = value != null ? value : next(args, ++i, a);
                     if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
@@ -77,7 +80,7 @@ public record Options(String backend, String socket, int width, int height, int 
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket);
+        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl);
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What is on screen: toplevel windows in stacking order (newest on top), popups above them,
- * each drawn as its surface tree, and the cursor above everything. Collects damage in global
+ * each drawn as its surface tree, then a drag-and-drop icon and the cursor above everything. Collects damage in global
  * coordinates and asks the backend for a frame when something changed or a visible surface
  * waits for a frame callback. Finds the surface under a point for input.
  */
@@ -28,7 +28,7 @@ public final class Scene {
     private final int[] xy = new int[2];
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
-    private Surface cursor;
+    private Surface cursor, dragIcon;
     private int generation;
 
     /** Where a point landed: the window, the surface in its tree, and that surface's global origin. */
@@ -147,8 +147,18 @@ public final class Scene {
         if (cursor != null) damage(cursor.globalBounds());
     }
 
-    public Surface cursor() {
-        return cursor;
+    /** The icon of the drag in progress (its role places it at the pointer), drawn below the cursor; null: none. */
+    public void setDragIcon(Surface surface) {
+        if (surface == dragIcon) return;
+        if (dragIcon != null) damage(dragIcon.globalBounds());
+        dragIcon = surface;
+        if (dragIcon != null) damage(dragIcon.globalBounds());
+    }
+
+    /** Visits what is drawn above the windows, bottom to top: the drag icon, then the cursor. */
+    public void forEachOverlay(SurfaceVisitor v) {
+        if (dragIcon != null && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
+        if (cursor != null && cursor.position(xy)) v.visit(cursor, xy[0], xy[1]);
     }
 
     /** Damages everywhere the window's surface tree is drawn. */
@@ -174,6 +184,7 @@ public final class Scene {
     public void surfaceDestroyed(Surface s, Rect before) {
         generation++;
         if (s == cursor) cursor = null;
+        if (s == dragIcon) dragIcon = null;
         damage(before);
         toplevels.removeIf(w -> w.surface() == s);
         popups.removeIf(w -> w.surface() == s);
@@ -211,7 +222,9 @@ public final class Scene {
             }
         });
         Surface s = top[0];
-        if (cursor != null && cursor.globalBounds().intersects(area)) return null; // the cursor has to be composited
+        boolean[] overlaid = new boolean[1];
+        forEachOverlay((o, x, y) -> overlaid[0] |= new Rect(x, y, o.width(), o.height()).intersects(area));
+        if (overlaid[0]) return null; // the cursor or a drag icon has to be composited
         if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.directBuffer() == null) return null;
         boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
         return opaque ? s : null;
@@ -284,7 +297,9 @@ public final class Scene {
             if (global != null) s.updateOutputs(global.resources(s.client()), on);
             if (on) s.sendFrameDone(ms);
         });
-        if (cursor != null && area.intersects(cursor.globalBounds())) cursor.sendFrameDone(ms);
+        forEachOverlay((o, x, y) -> {
+            if (area.intersects(new Rect(x, y, o.width(), o.height()))) o.sendFrameDone(ms);
+        });
     }
 
     private OutputGlobal globalOf(Output output) {

@@ -97,7 +97,7 @@ public final class Seat implements AutoCloseable {
     }
 
     /** The next serial for an input event (serials are shared with every other event of the server). */
-    int nextSerial() {
+    public int nextSerial() {
         return server.nextSerial();
     }
 

@@ -10,13 +10,12 @@ import javawc.compositor.scene.Scene;
 
 /**
  * Composites on the CPU: for each damaged rectangle, the background, then every visible
- * surface bottom to top, then the cursor, blending premultiplied ARGB ("over"). Surfaces with
+ * surface bottom to top, then the drag icon and the cursor, blending premultiplied ARGB ("over"). Surfaces with
  * scale 1 and no transform take a row-at-a-time path; others map each pixel back through the
  * buffer transform and scale.
  */
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
-    private final int[] cursorXy = new int[2];
 
     @Override
     public String name() {
@@ -35,12 +34,10 @@ public final class SoftwareRenderer implements Renderer {
                 Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
                 if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
             });
-            Surface cursor = scene.cursor();
-            if (cursor != null && cursor.position(cursorXy)) {
-                int x = cursorXy[0], y = cursorXy[1];
-                Rect area = new Rect(x, y, cursor.width(), cursor.height()).intersect(clip);
-                if (!area.isEmpty()) draw(cursor, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
-            }
+            scene.forEachOverlay((s, x, y) -> {
+                Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
+                if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
+            });
         }
     }
 
