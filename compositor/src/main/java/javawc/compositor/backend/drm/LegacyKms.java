@@ -25,6 +25,12 @@ final class LegacyKms implements KmsCommits {
         device.pageFlip(head.crtc, fb, head.index);
     }
 
+    /** Legacy KMS has no way to ask; PAGE_FLIP itself fails if the driver cannot show {@code fb}. */
+    @Override
+    public boolean test(DrmHead head, int fb) {
+        return true;
+    }
+
     @Override
     public void restore(DrmHead head) throws OsException {
         device.restoreCrtc(head.savedCrtc, head.connector);
