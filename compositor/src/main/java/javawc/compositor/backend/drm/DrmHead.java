@@ -17,6 +17,7 @@ final class DrmHead {
     DumbBuffer front, back;
     Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
     boolean flipPending, frameWanted, timerArmed;
+    boolean unplugged;               // its connector went away: no frames until it is back
     long lastFlipNanos;
     OwnedFd repaintTimer;
     EventLoop.Source timerSource;
