@@ -108,6 +108,9 @@ final class AtomicKms implements KmsCommits {
         } finally {
             device.destroyBlob(blob); // the CRTC state holds its own reference now
         }
+        // the framebuffer on screen must pass a TEST_ONLY commit; if not, test() is useless on this driver
+        LOG.info("{}: primary plane {} on CRTC {}; TEST_ONLY commit of the framebuffer shown: {}",
+                head.output.name(), s.plane.id(), head.crtc, test(head, fb) ? "passes" : "fails");
     }
 
     @Override
@@ -185,7 +188,6 @@ final class AtomicKms implements KmsCommits {
         s.scanout = new AtomicRequest(PLANE_PROPS.length);
         s.fbSlot = addScanout(s.scanout, s, head, 0);
         heads.put(head.index, s);
-        LOG.info("{}: primary plane {} on CRTC {}", head.output.name(), s.plane.id(), head.crtc);
         return s;
     }
 
