@@ -3,6 +3,8 @@ package javawc.compositor.backend.drm;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 
+import java.lang.ref.Reference;
+
 /**
  * The arrays of one DRM_IOCTL_MODE_ATOMIC call, written straight into native memory: objects
  * in order, each followed by its properties. A request can be committed again and again with
@@ -55,10 +57,14 @@ final class AtomicRequest {
     int commit(DrmDevice device, int flags, long userData) {
         arg.buffer().putInt(0, flags).putInt(4, objectCount).putLong(8, objects.address()).putLong(16, counts.address())
                 .putLong(24, props.address()).putLong(32, values.address()).putLong(40, 0).putLong(48, userData);
-        while (true) {
-            if (LibC.ioctl(device.fd.get(), DrmDevice.ATOMIC, arg.address()) == 0) return 0;
-            int errno = LibC.errno();
-            if (errno != LibC.EINTR && errno != LibC.EAGAIN) return errno;
+        try {
+            while (true) {
+                if (LibC.ioctl(device.fd.get(), DrmDevice.ATOMIC, arg.address()) == 0) return 0;
+                int errno = LibC.errno();
+                if (errno != LibC.EINTR && errno != LibC.EAGAIN) return errno;
+            }
+        } finally {
+            Reference.reachabilityFence(this); // the kernel reads our arrays by address: they must outlive the call
         }
     }
 }

@@ -8,6 +8,7 @@ import javawc.os.OsException;
 import javawc.os.OwnedFd;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -164,6 +165,7 @@ final class DrmDevice implements AutoCloseable {
         ByteBuffer b = c.buffer();
         b.putLong(0, conns.address()).putInt(8, 1).putInt(12, crtc).putInt(16, fb).putInt(32, 1).put(36, mode);
         ioctl(SETCRTC, c, "SETCRTC");
+        Reference.reachabilityFence(conns);
     }
 
     /** Puts back a CRTC configuration saved with {@link #crtc}, for the one connector we used. */
@@ -175,6 +177,7 @@ final class DrmDevice implements AutoCloseable {
         b.putLong(0, conns.address()).putInt(8, valid ? 1 : 0);
         if (!valid) b.putLong(0, 0);
         ioctl(SETCRTC, saved, "SETCRTC (restore)");
+        Reference.reachabilityFence(conns);
     }
 
     void pageFlip(int crtc, int fb, long userData) throws OsException {
@@ -255,6 +258,7 @@ final class DrmDevice implements AutoCloseable {
         NativeBuffer c = new NativeBuffer(16);
         c.buffer().putLong(0, d.address()).putInt(8, data.length);
         ioctl(CREATEPROPBLOB, c, "CREATEPROPBLOB");
+        Reference.reachabilityFence(d); // only its address is in c: keep it from being freed before the call
         return c.buffer().getInt(12);
     }
 
