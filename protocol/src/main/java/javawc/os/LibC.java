@@ -24,9 +24,11 @@ public final class LibC {
     // errno values we act on
     public static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EEXIST = 17,
             EINVAL = 22, EMFILE = 24, EPIPE = 32, ECONNRESET = 104, EADDRINUSE = 98, ENOENT = 2, EWOULDBLOCK = EAGAIN,
-            EPERM = 1, ECONNREFUSED = 111;
+            EPERM = 1, ECONNREFUSED = 111, ENOSPC = 28, ENOBUFS = 105;
 
     public static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
+    /** Kernel uevents (hotplug): a datagram netlink socket bound to multicast group 1. */
+    public static final int AF_NETLINK = 16, SOCK_DGRAM = 2, NETLINK_KOBJECT_UEVENT = 15;
     public static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SHUT_WR = 1;
     public static final int MSG_CTRUNC = 0x8, MSG_DONTWAIT = 0x40, MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000;
     public static final int O_RDONLY = 0, O_RDWR = 2, O_CREAT = 0x40, O_CLOEXEC = 0x80000, O_NONBLOCK = 0x800;

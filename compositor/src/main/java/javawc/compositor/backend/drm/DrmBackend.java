@@ -20,11 +20,14 @@ import org.apache.logging.log4j.Logger;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * KMS on a DRM device ({@link KmsCommits}: atomic or legacy modesetting): each connected connector
- * gets a CRTC, its preferred mode (or --mode), and two dumb buffers. A frame is painted into
+ * KMS on a DRM device, with atomic commits where the driver offers them, else legacy SETCRTC
+ * and PAGE_FLIP (JAVAWC_DRM_LEGACY=1 forces legacy): each connected connector gets a CRTC,
+ * its preferred mode (or --mode), and two dumb buffers. A frame is painted into
  * the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
  * loop, is the output's clock: it sends frame callbacks. The next frame is painted no earlier
  * than a repaint window before the next expected vblank (last flip + one refresh period), as
@@ -32,6 +35,8 @@ import java.util.List;
  * complete early (virtio-gpu has no real vblank) at the mode's rate. When one opaque client
  * dma-buf covers a whole output, its framebuffer goes on the primary plane instead (direct
  * scanout, no copy: {@link ScanoutImports}). The CRTCs are put back as we found them on close.
+ * Hotplug events make it re-read the connectors: a lit head whose connector went away stops
+ * painting until the connector comes back with its mode.
  */
 public final class DrmBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
@@ -45,10 +50,15 @@ public final class DrmBackend implements Backend {
     private EventLoop.Source source;
     private FramePainter painter;
     private VirtualTerminal vt;
+    private HotplugMonitor hotplug;
+    private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
 
     private DrmBackend(DrmDevice device) {
         this.device = device;
-        this.kms = new LegacyKms(device);
+        boolean forceLegacy = "1".equals(System.getenv("JAVAWC_DRM_LEGACY"));
+        KmsCommits atomic = forceLegacy ? null : AtomicKms.create(device);
+        this.kms = atomic != null ? atomic : new LegacyKms(device);
+        LOG.info("{}: using {}{}", device.path, kms.name(), forceLegacy ? " (JAVAWC_DRM_LEGACY=1)" : "");
         this.imports = new ScanoutImports(device);
     }
 
@@ -71,6 +81,7 @@ public final class DrmBackend implements Backend {
         int x = 0;
         for (int connectorId : res.connectors()) {
             DrmDevice.Connector c = device.connector(connectorId);
+            connectors.put(connectorId, c);
             if (!c.connected() || c.modes().length == 0) {
                 LOG.info("{}: {}", c.name(), c.connected() ? "connected but reports no modes" : "disconnected");
                 continue;
@@ -138,6 +149,7 @@ public final class DrmBackend implements Backend {
         this.painter = framePainter;
         vt = VirtualTerminal.takeOver();
         source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
+        hotplug = HotplugMonitor.start(loop, device, this::connectorsChanged);
         for (DrmHead h : heads) {
             Rect all = new Rect(0, 0, h.output.mode().width(), h.output.mode().height());
             painter.paint(h.output, h.frame);
@@ -156,6 +168,7 @@ public final class DrmBackend implements Backend {
     @Override
     public void scheduleFrame() {
         for (DrmHead h : heads) {
+            if (h.unplugged) continue;
             if (h.flipPending) h.frameWanted = true;
             else scheduleRepaint(h);
         }
@@ -250,12 +263,72 @@ public final class DrmBackend implements Backend {
         if (h.direct != null) h.direct.unlock();
         h.direct = h.directPending;
         h.directPending = null;
-        h.lastFlipNanos = monotonicNanos;
-        painter.presented(h.output, monotonicNanos);
+        // a flip can complete before its vblank (virtio-gpu completes on commit): count it shown
+        // no earlier than one period after the last, or frames would follow the driver, not the mode
+        h.lastFlipNanos = Math.max(monotonicNanos, h.lastFlipNanos + h.output.mode().frameNanos());
+        painter.presented(h.output, h.lastFlipNanos);
         if (h.frameWanted) {
             h.frameWanted = false;
             scheduleRepaint(h);
         }
+    }
+
+    /** After a hotplug event: logs what changed, parks heads whose connector left, relights returning ones. */
+    private void connectorsChanged() {
+        Map<Integer, DrmDevice.Connector> now = new LinkedHashMap<>();
+        try {
+            for (int id : device.resources().connectors()) now.put(id, device.connector(id));
+        } catch (OsException e) {
+            LOG.warn("hotplug: cannot re-read the connectors: {}", e.getMessage());
+            return;
+        }
+        for (var old : connectors.values()) {
+            if (!now.containsKey(old.id())) LOG.info("{}: {}", old.name(), ConnectorChange.describe(old, null));
+        }
+        for (var c : now.values()) {
+            String change = ConnectorChange.describe(connectors.get(c.id()), c);
+            if (change != null) LOG.info("{}: {}", c.name(), change);
+        }
+        connectors = now;
+        for (DrmHead h : heads) {
+            DrmDevice.Connector c = now.get(h.connector);
+            boolean present = c != null && c.connected();
+            if (!present && !h.unplugged) park(h);
+            else if (present && h.unplugged) relight(h, c);
+        }
+    }
+
+    /** Stops the frame cycle of a head whose connector went away; a flip still in flight completes harmlessly. */
+    private void park(DrmHead h) {
+        h.unplugged = true;
+        h.frameWanted = false;
+        if (h.timerArmed) {
+            try {
+                Descriptors.armTimer(h.repaintTimer, 0, 0); // disarms
+                h.timerArmed = false;
+            } catch (OsException e) {
+                LOG.warn("{}: cannot disarm the repaint timer: {}", h.output.name(), e.getMessage());
+            }
+        }
+        LOG.warn("{}: its connector is gone; no more frames on it until it comes back", h.output.name());
+    }
+
+    private void relight(DrmHead h, DrmDevice.Connector c) {
+        if (!ConnectorChange.offers(c, h.mode)) {
+            LOG.warn("{}: back, but without mode {}; left dark", h.output.name(), h.output.mode());
+            return;
+        }
+        try {
+            kms.modeset(h, h.front.framebuffer);
+        } catch (OsException e) {
+            LOG.warn("{}: back, but lighting it failed: {}", h.output.name(), e.getMessage());
+            return;
+        }
+        h.unplugged = false;
+        h.frameStale = true; // what the head shows now is our old buffer: the next frame repaints everything
+        LOG.info("{}: back, lit again at {}", h.output.name(), h.output.mode());
+        if (h.flipPending) h.frameWanted = true;
+        else scheduleRepaint(h);
     }
 
     @Override
@@ -273,6 +346,7 @@ public final class DrmBackend implements Backend {
 
     @Override
     public void close() {
+        if (hotplug != null) hotplug.close();
         if (source != null) source.remove();
         for (DrmHead h : heads) {
             try {

@@ -8,7 +8,11 @@ import javawc.os.OsException;
 import javawc.os.OwnedFd;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A DRM/KMS device opened as master, spoken to with raw ioctls (struct layouts of the
@@ -20,6 +24,18 @@ final class DrmDevice implements AutoCloseable {
     static final long GETRESOURCES = 0xc04064a0L, GETCONNECTOR = 0xc05064a7L, GETENCODER = 0xc01464a6L,
             GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
     static final int CAP_DUMB_BUFFER = 1, CAP_ADDFB2_MODIFIERS = 0x10, FB_MODIFIERS = 2, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
+    /*
+     * Atomic modesetting and the planes and properties it needs: _IOWR('d', nr, size) with the
+     * sizes of drm_mode_get_plane_res (16), drm_mode_get_plane (32), drm_mode_obj_get_properties
+     * (28, padded to 32), drm_mode_get_property (64), drm_mode_get_blob (16), drm_mode_atomic
+     * (56), drm_mode_create_blob (16) and drm_mode_destroy_blob (4) on x86_64.
+     */
+    static final long GETPLANERESOURCES = 0xc01064b5L, GETPLANE = 0xc02064b6L, OBJ_GETPROPERTIES = 0xc02064b9L,
+            GETPROPERTY = 0xc04064aaL, GETPROPBLOB = 0xc01064acL, ATOMIC = 0xc03864bcL,
+            CREATEPROPBLOB = 0xc01064bdL, DESTROYPROPBLOB = 0xc00464beL;
+    static final int CLIENT_CAP_UNIVERSAL_PLANES = 2, CLIENT_CAP_ATOMIC = 3;
+    static final int ATOMIC_TEST_ONLY = 0x100, ATOMIC_NONBLOCK = 0x200, ATOMIC_ALLOW_MODESET = 0x400;
+    static final int OBJECT_CRTC = 0xcccccccc, OBJECT_CONNECTOR = 0xc0c0c0c0, OBJECT_PLANE = 0xeeeeeeee;
 
     final String path;
     final OwnedFd fd;
@@ -61,6 +77,13 @@ final class DrmDevice implements AutoCloseable {
         b.buffer().putLong(0, cap);
         d.ioctl(GET_CAP, b, "DRM_IOCTL_GET_CAP");
         return b.buffer().getLong(8);
+    }
+
+    /** SET_CLIENT_CAP; false when the kernel or driver refuses it. */
+    boolean setClientCap(long cap, long value) {
+        NativeBuffer b = new NativeBuffer(16);
+        b.buffer().putLong(0, cap).putLong(8, value);
+        return LibC.ioctl(fd.get(), SET_CLIENT_CAP, b.address()) == 0;
     }
 
     void ioctl(long request, NativeBuffer arg, String what) throws OsException {
@@ -142,6 +165,7 @@ final class DrmDevice implements AutoCloseable {
         ByteBuffer b = c.buffer();
         b.putLong(0, conns.address()).putInt(8, 1).putInt(12, crtc).putInt(16, fb).putInt(32, 1).put(36, mode);
         ioctl(SETCRTC, c, "SETCRTC");
+        Reference.reachabilityFence(conns);
     }
 
     /** Puts back a CRTC configuration saved with {@link #crtc}, for the one connector we used. */
@@ -153,6 +177,7 @@ final class DrmDevice implements AutoCloseable {
         b.putLong(0, conns.address()).putInt(8, valid ? 1 : 0);
         if (!valid) b.putLong(0, 0);
         ioctl(SETCRTC, saved, "SETCRTC (restore)");
+        Reference.reachabilityFence(conns);
     }
 
     void pageFlip(int crtc, int fb, long userData) throws OsException {
@@ -191,6 +216,88 @@ final class DrmDevice implements AutoCloseable {
             }
         }
         return modifiers;
+    }
+
+    /** Plane ids; primary and cursor planes are listed only with the universal-planes client cap. */
+    int[] planes() throws OsException {
+        NativeBuffer res = new NativeBuffer(16);
+        ioctl(GETPLANERESOURCES, res, "GETPLANERESOURCES"); // first call: the count
+        int n = res.buffer().getInt(8);
+        NativeBuffer ids = new NativeBuffer(Math.max(4, n * 4));
+        res.buffer().putLong(0, ids.address()).putInt(8, n);
+        ioctl(GETPLANERESOURCES, res, "GETPLANERESOURCES");
+        return ints(ids, Math.min(n, res.buffer().getInt(8)));
+    }
+
+    /** A plane: the CRTC and framebuffer it shows now (0 = none), and the bitmask of CRTC indices it can serve. */
+    record Plane(int id, int crtc, int fb, int possibleCrtcs) {}
+
+    Plane plane(int id) throws OsException {
+        NativeBuffer p = new NativeBuffer(32);
+        p.buffer().putInt(0, id); // count_format_types 0: the formats are not asked for
+        ioctl(GETPLANE, p, "GETPLANE");
+        ByteBuffer b = p.buffer();
+        return new Plane(id, b.getInt(4), b.getInt(8), b.getInt(12));
+    }
+
+    /** One property of a KMS object: its id, its name and the object's current value. */
+    record Property(int id, String name, long value) {}
+
+    /** The properties of a KMS object ({@code type} one of OBJECT_*), by name. */
+    Map<String, Property> properties(int objectId, int type) throws OsException {
+        NativeBuffer q = new NativeBuffer(32);
+        ByteBuffer b = q.buffer();
+        b.putInt(20, objectId).putInt(24, type);
+        ioctl(OBJ_GETPROPERTIES, q, "OBJ_GETPROPERTIES"); // first call: the count
+        int n = b.getInt(16);
+        NativeBuffer ids = new NativeBuffer(Math.max(4, n * 4)), values = new NativeBuffer(Math.max(8, n * 8));
+        b.putLong(0, ids.address()).putLong(8, values.address()).putInt(16, n);
+        ioctl(OBJ_GETPROPERTIES, q, "OBJ_GETPROPERTIES");
+        Map<String, Property> out = new LinkedHashMap<>();
+        NativeBuffer info = new NativeBuffer(64);
+        for (int i = 0; i < Math.min(n, b.getInt(16)); i++) {
+            int id = ids.buffer().getInt(i * 4);
+            for (int k = 0; k < 64; k++) info.buffer().put(k, (byte) 0); // counts 0: no enum values or blobs copied
+            info.buffer().putInt(16, id);
+            ioctl(GETPROPERTY, info, "GETPROPERTY");
+            byte[] name = new byte[32];
+            info.buffer().get(24, name);
+            int len = 0;
+            while (len < name.length && name[len] != 0) len++;
+            String s = new String(name, 0, len, StandardCharsets.US_ASCII);
+            out.put(s, new Property(id, s, values.buffer().getLong(i * 8)));
+        }
+        return out;
+    }
+
+    /** The contents of a blob property (for example a MODE_ID's drm_mode_modeinfo). */
+    byte[] blob(int id) throws OsException {
+        NativeBuffer g = new NativeBuffer(16);
+        g.buffer().putInt(0, id);
+        ioctl(GETPROPBLOB, g, "GETPROPBLOB"); // first call: the length
+        int length = g.buffer().getInt(4);
+        NativeBuffer data = new NativeBuffer(Math.max(1, length));
+        g.buffer().putLong(8, data.address());
+        ioctl(GETPROPBLOB, g, "GETPROPBLOB");
+        byte[] out = new byte[Math.min(length, g.buffer().getInt(4))];
+        data.buffer().get(0, out);
+        return out;
+    }
+
+    int createBlob(byte[] data) throws OsException {
+        NativeBuffer d = new NativeBuffer(Math.max(1, data.length));
+        d.buffer().put(0, data);
+        NativeBuffer c = new NativeBuffer(16);
+        c.buffer().putLong(0, d.address()).putInt(8, data.length);
+        ioctl(CREATEPROPBLOB, c, "CREATEPROPBLOB");
+        Reference.reachabilityFence(d); // only its address is in c: keep it from being freed before the call
+        return c.buffer().getInt(12);
+    }
+
+    void destroyBlob(int id) {
+        NativeBuffer b = new NativeBuffer(4);
+        b.buffer().putInt(0, id);
+        LibC.ioctl(fd.get(), DESTROYPROPBLOB, b.address());
     }
 
     void removeFramebuffer(int fb) {

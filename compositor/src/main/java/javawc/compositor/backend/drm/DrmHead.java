@@ -19,6 +19,7 @@ final class DrmHead {
     DumbBuffer front, back;
     Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
     boolean flipPending, frameWanted, timerArmed;
+    boolean unplugged;               // its connector went away: no frames until it is back
     long lastFlipNanos;
     DmabufBuffer direct, directPending; // a client buffer on screen / on its way there, locked
     boolean frameStale;                  // frame lacks what was scanned out directly since it was painted

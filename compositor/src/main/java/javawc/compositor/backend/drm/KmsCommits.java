@@ -15,7 +15,11 @@ interface KmsCommits {
     /** Shows {@code fb} at the next vblank, with a flip-complete event. */
     void flip(DrmHead head, int fb) throws OsException;
 
-    /** Whether {@code fb} could be shown on the head's primary plane now (atomic: a test-only commit). */
+    /**
+     * Whether {@code fb} (the mode's size) could be shown on the head's primary plane instead
+     * of our own buffer, e.g. a client's dma-buf for direct scanout. Cheap enough to ask per
+     * frame; it throws nothing and changes nothing.
+     */
     boolean test(DrmHead head, int fb);
 
     /** Puts the CRTC back as we found it. */

@@ -25,7 +25,7 @@ final class LegacyKms implements KmsCommits {
         device.pageFlip(head.crtc, fb, head.index);
     }
 
-    /** Legacy KMS cannot ask; a refused PAGE_FLIP tells instead. */
+    /** Legacy KMS has no way to ask; PAGE_FLIP itself fails if the driver cannot show {@code fb}. */
     @Override
     public boolean test(DrmHead head, int fb) {
         return true;
