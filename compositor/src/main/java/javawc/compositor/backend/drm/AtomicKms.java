@@ -191,6 +191,19 @@ final class AtomicKms implements KmsCommits {
         return s;
     }
 
+    /** The formats all primary planes share. */
+    @Override
+    public int[] scanoutFormats() {
+        int[] common = primaries.getFirst().formats();
+        for (DrmDevice.Plane p : primaries) common = java.util.Arrays.stream(common).filter(f -> contains(p.formats(), f)).toArray();
+        return common;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) if (x == v) return true;
+        return false;
+    }
+
     /** A primary plane that can serve {@code crtc} and no other head uses; the one already on it if any. */
     private DrmDevice.Plane pickPlane(int crtc) throws OsException {
         int index = -1;

@@ -126,13 +126,22 @@ public final class DrmBackend implements Backend {
         return "drm (" + device.path + ", " + kms.name() + ")";
     }
 
-    /** Clients allocate on this device; we composite linear XRGB/ARGB and scan out linear XRGB (what virtio-gpu's and most primary planes take). */
+    /**
+     * Clients allocate on this device. We composite linear XRGB8888 and ARGB8888; those of them
+     * the primary planes can show are offered for scanout (an ARGB buffer is scanned out only
+     * when its surface says it is opaque).
+     */
     @Override
     public DmabufSupport dmabufSupport() {
         try {
-            var xrgb = new DmabufSupport.FormatModifier(Drm.FORMAT_XRGB8888, Drm.MOD_LINEAR);
-            var argb = new DmabufSupport.FormatModifier(Drm.FORMAT_ARGB8888, Drm.MOD_LINEAR);
-            return new DmabufSupport(Drm.deviceNumber(device.fd), List.of(xrgb, argb), List.of(xrgb));
+            List<DmabufSupport.FormatModifier> formats = new ArrayList<>(), scanout = new ArrayList<>();
+            int[] planeFormats = kms.scanoutFormats();
+            for (int f : new int[] {Drm.FORMAT_XRGB8888, Drm.FORMAT_ARGB8888}) {
+                var pair = new DmabufSupport.FormatModifier(f, Drm.MOD_LINEAR);
+                formats.add(pair);
+                if (java.util.Arrays.stream(planeFormats).anyMatch(p -> p == f)) scanout.add(pair);
+            }
+            return new DmabufSupport(Drm.deviceNumber(device.fd), formats, scanout);
         } catch (OsException e) {
             LOG.warn("{}: no linux-dmabuf: {}", device.path, e.getMessage());
             return null;

@@ -229,15 +229,20 @@ final class DrmDevice implements AutoCloseable {
         return ints(ids, Math.min(n, res.buffer().getInt(8)));
     }
 
-    /** A plane: the CRTC and framebuffer it shows now (0 = none), and the bitmask of CRTC indices it can serve. */
-    record Plane(int id, int crtc, int fb, int possibleCrtcs) {}
+    /** A plane: the CRTC and framebuffer it shows now (0 = none), the bitmask of CRTC indices it can serve, its formats. */
+    record Plane(int id, int crtc, int fb, int possibleCrtcs, int[] formats) {}
 
     Plane plane(int id) throws OsException {
         NativeBuffer p = new NativeBuffer(32);
-        p.buffer().putInt(0, id); // count_format_types 0: the formats are not asked for
-        ioctl(GETPLANE, p, "GETPLANE");
         ByteBuffer b = p.buffer();
-        return new Plane(id, b.getInt(4), b.getInt(8), b.getInt(12));
+        b.putInt(0, id);
+        ioctl(GETPLANE, p, "GETPLANE"); // first call: count_format_types (offset 20)
+        int n = b.getInt(20);
+        NativeBuffer formats = new NativeBuffer(Math.max(4, n * 4));
+        b.putInt(0, id).putInt(20, n).putLong(24, formats.address());
+        ioctl(GETPLANE, p, "GETPLANE");
+        Reference.reachabilityFence(formats);
+        return new Plane(id, b.getInt(4), b.getInt(8), b.getInt(12), ints(formats, Math.min(n, b.getInt(20))));
     }
 
     /** One property of a KMS object: its id, its name and the object's current value. */

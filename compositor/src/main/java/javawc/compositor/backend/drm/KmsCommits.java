@@ -22,6 +22,9 @@ interface KmsCommits {
      */
     boolean test(DrmHead head, int fb);
 
+    /** The pixel formats every head's primary plane can show (what direct scanout may be offered in). */
+    int[] scanoutFormats();
+
     /** Puts the CRTC back as we found it. */
     void restore(DrmHead head) throws OsException;
 }

@@ -1,5 +1,6 @@
 package javawc.compositor.backend.drm;
 
+import javawc.os.Drm;
 import javawc.os.OsException;
 
 /** Legacy modesetting: SETCRTC to light a head, PAGE_FLIP per frame, SETCRTC with the saved state to restore. */
@@ -29,6 +30,12 @@ final class LegacyKms implements KmsCommits {
     @Override
     public boolean test(DrmHead head, int fb) {
         return true;
+    }
+
+    /** Legacy KMS lists no primary planes: XRGB8888 is what every KMS driver scans out. */
+    @Override
+    public int[] scanoutFormats() {
+        return new int[] {Drm.FORMAT_XRGB8888};
     }
 
     @Override
