@@ -17,6 +17,8 @@ import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.output.XdgOutputManager;
 import javawc.compositor.primaryselection.PrimarySelectionManagerGlobal;
 import javawc.compositor.render.Renderer;
+import javawc.compositor.render.gles.GlesException;
+import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -44,14 +46,20 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Server server;
     private final Backend backend;
     private final Scene scene = new Scene();
-    private final Renderer renderer = new SoftwareRenderer();
+    private final Renderer renderer;
     private final XdgWmBaseGlobal xdgWmBase;
     private final LinuxDmabufGlobal linuxDmabuf;
     private final Seat seat;
     private final ControlChannel control;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
-        this.backend = createBackend(options);
+        this.renderer = createRenderer(options.renderer());
+        try {
+            this.backend = createBackend(options);
+        } catch (IOException | RuntimeException e) {
+            renderer.close();
+            throw e;
+        }
         this.server = new Server(loop);
         var globals = server.globals();
         new CompositorGlobal(globals, scene);
@@ -91,6 +99,20 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
                 }
             }
         };
+    }
+
+    /** --renderer: gles fails loudly when it cannot start; auto falls back to software, saying why. */
+    private static Renderer createRenderer(String which) throws IOException {
+        if (which.equals("software")) return new SoftwareRenderer();
+        try {
+            GlesRenderer gles = GlesRenderer.surfaceless();
+            LOG.info("GLES renderer on {}", gles.description());
+            return gles;
+        } catch (GlesException e) {
+            if (which.equals("gles")) throw new IOException("cannot use the GLES renderer: " + e.getMessage());
+            LOG.info("GLES renderer unavailable ({}): using the software renderer", e.getMessage());
+            return new SoftwareRenderer();
+        }
     }
 
     public Server server() {
@@ -138,5 +160,6 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         server.close();
         seat.close();
         backend.close();
+        renderer.close();
     }
 }

@@ -5,7 +5,7 @@ import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 
 /** Draws the scene into an output's framebuffer, only where it is damaged. */
-public interface Renderer {
+public interface Renderer extends AutoCloseable {
     String name();
 
     /**
@@ -13,4 +13,8 @@ public interface Renderer {
      * {@code target}: 0xAARRGGBB pixels, row-major, the output's mode size.
      */
     void render(Scene scene, Output output, Region damage, int[] target);
+
+    /** Frees what the renderer holds (GPU contexts, textures); on the thread that rendered. */
+    @Override
+    default void close() {}
 }
