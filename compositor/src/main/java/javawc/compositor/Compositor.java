@@ -123,6 +123,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         return backend;
     }
 
+    public Scene scene() {
+        return scene;
+    }
+
     public Renderer renderer() {
         return renderer;
     }
