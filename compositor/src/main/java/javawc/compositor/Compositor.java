@@ -78,6 +78,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
+        loop.post(renderer::bindToThread); // the loop's thread renders: the GL context is current there
         backend.start(loop, this);
     }
 

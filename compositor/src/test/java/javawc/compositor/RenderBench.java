@@ -1,19 +1,14 @@
 package javawc.compositor;
 
-import javawc.client.Display;
 import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
-import javawc.os.OwnedFd;
-import javawc.os.UnixSockets;
-import javawc.server.EventLoop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * scripts/bench-render: milliseconds per frame of each renderer on a fully damaged 1280x720
@@ -47,27 +42,9 @@ public final class RenderBench {
     }
 
     private static void bench(String renderer, int frames, int windows) throws Exception {
-        Options options = Options.parse(List.of("--backend", "headless", "--renderer", renderer));
-        EventLoop loop = new EventLoop();
-        Compositor compositor = new Compositor(loop, options);
-        Thread thread = new Thread(() -> {
-            try {
-                loop.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "bench-loop");
-        thread.start();
         List<TestClient.ShmBuffer> buffers = new ArrayList<>();
-        OwnedFd[] pair = UnixSockets.pair();
-        loop.post(() -> {
-            try {
-                compositor.server().addClient(pair[0]);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try (TestClient client = new TestClient(Display.fromSocket(pair[1]))) {
+        try (InProcessCompositor c = new InProcessCompositor("--backend", "headless", "--renderer", renderer);
+             TestClient client = c.connect()) {
             for (int i = 0; i < windows; i++) {
                 int alpha = 120 + 20 * i, shade = 40 * i;
                 TestClient.ShmBuffer b = client.new ShmBuffer(640, 420, 0);
@@ -76,20 +53,13 @@ public final class RenderBench {
                 client.window(b, "bench " + i);
             }
             for (boolean changing : new boolean[] {false, true}) {
-                double[] ms = onLoop(loop, () -> renderFrames(compositor, frames, changing)).get();
+                double[] ms = c.onLoop(() -> renderFrames(c.compositor, frames, changing));
                 Arrays.sort(ms);
                 double mean = Arrays.stream(ms).average().orElse(0);
                 System.out.printf("%-9s %-18s %6.2f ms %6.2f ms %6.2f ms%n", renderer, changing ? "changed each frame" : "unchanged",
                         ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], mean);
             }
         } finally {
-            onLoop(loop, () -> {
-                compositor.close();
-                loop.stop();
-                return null;
-            }).get();
-            thread.join();
-            loop.close();
             buffers.forEach(TestClient.ShmBuffer::close);
         }
     }
@@ -111,18 +81,6 @@ public final class RenderBench {
             if (i >= 0) ms[i] = (end - start) / 1e6;
         }
         return ms;
-    }
-
-    private static <T> CompletableFuture<T> onLoop(EventLoop loop, java.util.concurrent.Callable<T> task) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        loop.post(() -> {
-            try {
-                f.complete(task.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
     }
 
     private static int premultiplied(int a, int r, int g, int b) {

@@ -14,6 +14,12 @@ public interface Renderer extends AutoCloseable {
      */
     void render(Scene scene, Output output, Region damage, int[] target);
 
+    /**
+     * Called on the thread that will render (the event loop's) before its first frame; a GPU
+     * renderer makes its context current there, once.
+     */
+    default void bindToThread() {}
+
     /** Frees what the renderer holds (GPU contexts, textures); on the thread that rendered. */
     @Override
     default void close() {}

@@ -100,11 +100,13 @@ public final class EglContext implements AutoCloseable {
 
     /**
      * Makes the context current on the calling thread, which becomes its owner. The first call
-     * also loads the GLES functions; later calls from the owner are cheap no-ops.
+     * also loads the GLES functions; later calls from the owner are cheap no-ops, and calls from
+     * any other thread fail until the owner {@link #release}s it.
      */
     public GLESCapabilities makeCurrent() throws GlesException {
         if (closed) throw new IllegalStateException("EGL context closed");
         if (owner == Thread.currentThread()) return gles;
+        if (owner != null) checkOwner(); // current on another thread: that one is the GL thread
         if (!EGL10.eglMakeCurrent(display, EGL10.EGL_NO_SURFACE, EGL10.EGL_NO_SURFACE, context)) {
             throw new GlesException("eglMakeCurrent failed: " + error());
         }

@@ -28,8 +28,8 @@ import static org.lwjgl.opengles.GLES20.*;
  * picks. Each output has its own {@link RenderTarget}; {@link #render} draws into it and reads
  * the damaged rectangles back into the backend's int[] framebuffer.
  *
- * <p>All GL calls happen on one thread, the event loop's: the first {@link #render} makes the
- * context current there, and a call from any other thread fails.
+ * <p>All GL calls happen on one thread, the event loop's: {@link #bindToThread} (or else the
+ * first render) makes the context current there, and a call from any other thread fails.
  */
 public final class GlesRenderer implements Renderer {
     private static final int BACKGROUND = SoftwareRenderer.BACKGROUND;
@@ -53,7 +53,7 @@ public final class GlesRenderer implements Renderer {
 
     /**
      * A renderer on Mesa's surfaceless EGL platform, or the reason it cannot be had. The context
-     * is released from the calling thread afterwards; the first render takes it.
+     * is released from the calling thread afterwards, for {@link #bindToThread}.
      */
     public static GlesRenderer surfaceless() throws GlesException {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) throw new GlesException("the channel order assumes a little-endian machine");
@@ -77,6 +77,11 @@ public final class GlesRenderer implements Renderer {
     /** What renders: the EGL version and vendor, and GL_RENDERER (llvmpipe when Mesa renders on the CPU). */
     public String description() {
         return egl.description() + ", " + glRenderer;
+    }
+
+    @Override
+    public void bindToThread() {
+        current();
     }
 
     @Override
@@ -209,12 +214,13 @@ public final class GlesRenderer implements Renderer {
         if (e != GL_NO_ERROR) throw new IllegalStateException("GL error 0x" + Integer.toHexString(e) + " while " + what);
     }
 
-    /** Textures alive, pixels uploaded so far: for tests. */
-    int textureCount() {
+    /** GL textures held for surfaces (statistics, tests). */
+    public int textureCount() {
         return textures.size();
     }
 
-    long uploadedPixels() {
+    /** Pixels uploaded into textures so far (statistics, tests). */
+    public long uploadedPixels() {
         return textures.uploadedPixels();
     }
 
