@@ -3,8 +3,11 @@ package javawc.compositor;
 import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.Renderer;
+import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
+
+import org.lwjgl.opengles.GLES20;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +20,8 @@ import java.util.List;
  * then the whole output is rendered again and again on the loop thread, timed around
  * {@link Renderer#render} alone. Two cases: contents unchanged between frames, and every
  * window's contents changed before each frame (what a GPU renderer must upload again; the
- * copy out of client memory at commit is the same for both renderers and not counted).
+ * copy out of client memory at commit is the same for both renderers and not counted); for
+ * GLES also the drawing alone, without the read-back into the int[] framebuffer.
  *
  * <p>Arguments: renderers to measure (default software gles), then optionally
  * {@code --frames N} (default 300) and {@code --windows N} (default 6).
@@ -52,20 +56,28 @@ public final class RenderBench {
                 buffers.add(b);
                 client.window(b, "bench " + i);
             }
-            for (boolean changing : new boolean[] {false, true}) {
-                double[] ms = c.onLoop(() -> renderFrames(c.compositor, frames, changing));
-                Arrays.sort(ms);
-                double mean = Arrays.stream(ms).average().orElse(0);
-                System.out.printf("%-9s %-18s %6.2f ms %6.2f ms %6.2f ms%n", renderer, changing ? "changed each frame" : "unchanged",
-                        ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], mean);
+            print(renderer, "unchanged", c.onLoop(() -> renderFrames(c.compositor, frames, false, false)));
+            print(renderer, "changed each frame", c.onLoop(() -> renderFrames(c.compositor, frames, true, false)));
+            if (c.compositor.renderer() instanceof GlesRenderer) {
+                print(renderer, "no read-back", c.onLoop(() -> renderFrames(c.compositor, frames, false, true)));
             }
         } finally {
             buffers.forEach(TestClient.ShmBuffer::close);
         }
     }
 
-    /** On the loop thread: renders the whole output {@code frames} times (after 30 untimed), in milliseconds each. */
-    private static double[] renderFrames(Compositor compositor, int frames, boolean changing) {
+    private static void print(String renderer, String contents, double[] ms) {
+        Arrays.sort(ms);
+        double mean = Arrays.stream(ms).average().orElse(0);
+        System.out.printf("%-9s %-18s %6.2f ms %6.2f ms %6.2f ms%n", renderer, contents, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], mean);
+    }
+
+    /**
+     * On the loop thread: renders the whole output {@code frames} times (after 30 untimed), in
+     * milliseconds each. {@code drawOnly}: GLES draws into its framebuffer and waits for GL to
+     * finish, without reading the pixels back (what a scanout target will need).
+     */
+    private static double[] renderFrames(Compositor compositor, int frames, boolean changing, boolean drawOnly) {
         Output output = compositor.backend().outputs().getFirst();
         Rect all = new Rect(output.x(), output.y(), output.mode().width(), output.mode().height());
         int[] framebuffer = new int[output.mode().width() * output.mode().height()];
@@ -76,7 +88,12 @@ public final class RenderBench {
         for (int i = -30; i < frames; i++) {
             if (changing) for (Surface s : surfaces) s.texture().changed(new Region(new Rect(0, 0, s.texture().width(), s.texture().height())));
             long start = System.nanoTime();
-            renderer.render(compositor.scene(), output, new Region(all), framebuffer);
+            if (drawOnly && renderer instanceof GlesRenderer gles) {
+                gles.draw(compositor.scene(), output, new Region(all), gles.target(output));
+                GLES20.glFinish();
+            } else {
+                renderer.render(compositor.scene(), output, new Region(all), framebuffer);
+            }
             long end = System.nanoTime();
             if (i >= 0) ms[i] = (end - start) / 1e6;
         }

@@ -94,7 +94,7 @@ public final class GlesRenderer implements Renderer {
     }
 
     /** The output's framebuffer, made on first use (and again when the mode's size changed). */
-    RenderTarget target(Output output) {
+    public RenderTarget target(Output output) {
         current();
         int w = output.mode().width(), h = output.mode().height();
         RenderTarget t = targets.get(output);
