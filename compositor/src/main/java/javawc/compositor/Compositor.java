@@ -102,11 +102,19 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         };
     }
 
-    /** --renderer: gles fails loudly when it cannot start; auto falls back to software, saying why. */
+    /**
+     * --renderer: gles fails loudly when it cannot start; auto takes GLES when it starts on a
+     * GPU, else software, saying why (GL on a CPU rasterizer composites slower than software).
+     */
     private static Renderer createRenderer(String which) throws IOException {
         if (which.equals("software")) return new SoftwareRenderer();
         try {
             GlesRenderer gles = GlesRenderer.surfaceless();
+            if (which.equals("auto") && gles.rendersOnCpu()) {
+                LOG.info("GLES renders on the CPU here ({}): using the faster software renderer (--renderer gles forces GLES)", gles.description());
+                gles.close();
+                return new SoftwareRenderer();
+            }
             LOG.info("GLES renderer on {}", gles.description());
             return gles;
         } catch (GlesException e) {

@@ -11,8 +11,9 @@ public record Options(String backend, String renderer, String socket, int width,
               --backend auto|headless|drm  output backend (default auto: drm when the DRM device exists and
                                            can be driven, else headless, with a log line saying why)
               --renderer auto|gles|software
-                                           compositing (default auto: gles when EGL and OpenGL ES 2 start,
-                                           else software, with a log line saying why)
+                                           compositing (default auto: gles when EGL and OpenGL ES 2 start
+                                           on a GPU, else software, with a log line saying why; gles
+                                           also runs on Mesa's CPU rasterizer, llvmpipe)
               --drm-device PATH            DRM device for the drm backend (default /dev/dri/card0)
               --mode WxH[@HZ]              mode for every DRM output (default: each connector's preferred)
               --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)

@@ -79,6 +79,15 @@ public final class GlesRenderer implements Renderer {
         return egl.description() + ", " + glRenderer;
     }
 
+    /**
+     * Whether GL runs on a CPU rasterizer (Mesa's llvmpipe, softpipe or swrast) rather than a
+     * GPU: it works, but the software renderer composites faster (see scripts/bench-render).
+     */
+    public boolean rendersOnCpu() {
+        String r = glRenderer == null ? "" : glRenderer.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("llvmpipe") || r.contains("softpipe") || r.contains("swrast");
+    }
+
     @Override
     public void bindToThread() {
         current();
