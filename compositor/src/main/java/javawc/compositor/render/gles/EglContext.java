@@ -26,8 +26,7 @@ public final class EglContext implements AutoCloseable {
     public static final int PLATFORM_SURFACELESS_MESA = 0x31DD;
 
     private static final int EGL_OPENGL_ES_API = 0x30A0, EGL_OPENGL_ES2_BIT = 0x0004, EGL_RENDERABLE_TYPE = 0x3040,
-            EGL_CONTEXT_CLIENT_VERSION = 0x3098, EGL_NONE = 0x3038, EGL_EXTENSIONS = 0x3055, EGL_VENDOR = 0x3053,
-            EGL_VERSION = 0x3054;
+            EGL_CONTEXT_CLIENT_VERSION = 0x3098, EGL_NONE = 0x3038, EGL_EXTENSIONS = 0x3055, EGL_VENDOR = 0x3053;
 
     private static final String MEMORY_BACKEND = "org.lwjgl.system.memoryBackend";
 
