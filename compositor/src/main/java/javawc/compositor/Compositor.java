@@ -17,6 +17,8 @@ import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.output.XdgOutputManager;
 import javawc.compositor.primaryselection.PrimarySelectionManagerGlobal;
 import javawc.compositor.render.Renderer;
+import javawc.compositor.render.gles.GlesException;
+import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -44,14 +46,20 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Server server;
     private final Backend backend;
     private final Scene scene = new Scene();
-    private final Renderer renderer = new SoftwareRenderer();
+    private final Renderer renderer;
     private final XdgWmBaseGlobal xdgWmBase;
     private final LinuxDmabufGlobal linuxDmabuf;
     private final Seat seat;
     private final ControlChannel control;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
-        this.backend = createBackend(options);
+        this.renderer = createRenderer(options.renderer());
+        try {
+            this.backend = createBackend(options);
+        } catch (IOException | RuntimeException e) {
+            renderer.close();
+            throw e;
+        }
         this.server = new Server(loop);
         var globals = server.globals();
         new CompositorGlobal(globals, scene);
@@ -70,6 +78,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
+        loop.post(renderer::bindToThread); // the loop's thread renders: the GL context is current there
         backend.start(loop, this);
     }
 
@@ -93,12 +102,38 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         };
     }
 
+    /**
+     * --renderer: gles fails loudly when it cannot start; auto takes GLES when it starts on a
+     * GPU, else software, saying why (GL on a CPU rasterizer composites slower than software).
+     */
+    private static Renderer createRenderer(String which) throws IOException {
+        if (which.equals("software")) return new SoftwareRenderer();
+        try {
+            GlesRenderer gles = GlesRenderer.surfaceless();
+            if (which.equals("auto") && gles.rendersOnCpu()) {
+                LOG.info("GLES renders on the CPU here ({}): using the faster software renderer (--renderer gles forces GLES)", gles.description());
+                gles.close();
+                return new SoftwareRenderer();
+            }
+            LOG.info("GLES renderer on {}", gles.description());
+            return gles;
+        } catch (GlesException e) {
+            if (which.equals("gles")) throw new IOException("cannot use the GLES renderer: " + e.getMessage());
+            LOG.info("GLES renderer unavailable ({}): using the software renderer", e.getMessage());
+            return new SoftwareRenderer();
+        }
+    }
+
     public Server server() {
         return server;
     }
 
     public Backend backend() {
         return backend;
+    }
+
+    public Scene scene() {
+        return scene;
     }
 
     public Renderer renderer() {
@@ -138,5 +173,6 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         server.close();
         seat.close();
         backend.close();
+        renderer.close();
     }
 }

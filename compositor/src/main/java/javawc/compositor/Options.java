@@ -3,13 +3,17 @@ package javawc.compositor;
 import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
-public record Options(String backend, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
+public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
               --backend auto|headless|drm  output backend (default auto: drm when the DRM device exists and
                                            can be driven, else headless, with a log line saying why)
+              --renderer auto|gles|software
+                                           compositing (default auto: gles when EGL and OpenGL ES 2 start
+                                           on a GPU, else software, with a log line saying why; gles
+                                           also runs on Mesa's CPU rasterizer, llvmpipe)
               --drm-device PATH            DRM device for the drm backend (default /dev/dri/card0)
               --mode WxH[@HZ]              mode for every DRM output (default: each connector's preferred)
               --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)
@@ -34,7 +38,7 @@ public record Options(String backend, String socket, int width, int height, int 
 
     /** Returns null for --help. */
     public static Options parse(List<String> args) throws UsageException {
-        String backend = "auto", socket = null;
+        String backend = "auto", renderer = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false, dataControl = true;
         java.nio.file.Path screenshot = null, controlSocket = null;
@@ -56,6 +60,10 @@ public record Options(String backend, String socket, int width, int height, int 
                 case "--backend" -> {
                     backend = value != null ? value : next(args, ++i, a);
                     if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
+                }
+                case "--renderer" -> {
+                    renderer = value != null ? value : next(args, ++i, a);
+                    if (!List.of("auto", "gles", "software").contains(renderer)) throw new UsageException("--renderer must be auto, gles or software, not '" + renderer + "'");
                 }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
                 case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
@@ -80,7 +88,7 @@ public record Options(String backend, String socket, int width, int height, int 
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl);
+        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl);
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

@@ -1,8 +1,11 @@
 package javawc.compositor;
 
 import javawc.compositor.render.software.SoftwareRenderer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,18 +18,24 @@ import static org.junit.jupiter.api.Assertions.*;
  * Debian's demo clients against the real compositor, one at a time (so each window is
  * centred): they run without protocol errors and their pixels are in the screenshot.
  */
+@ParameterizedClass(name = "{0} renderer")
+@ValueSource(strings = {"software", "gles"})
 class DebianClientsIntegrationTest {
+    /** Every test runs with both renderers; gles fails (never skips) when EGL cannot start. */
+    @Parameter
+    String renderer;
+
     private static final int BG = SoftwareRenderer.BACKGROUND & 0xffffff;
     private static CompositorProcess compositor;
     private static Path shot;
 
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+    @BeforeParameterizedClassInvocation
+    static void start(String renderer) throws Exception {
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless", "--renderer", renderer);
         shot = compositor.screenshotPath();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         compositor.close();
     }

@@ -2,8 +2,11 @@ package javawc.compositor;
 
 import javawc.clients.DemoPopup;
 import javawc.clients.DemoShm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,17 +18,23 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Our demo clients draw known colours at known places; the screenshot has them there. */
+@ParameterizedClass(name = "{0} renderer")
+@ValueSource(strings = {"software", "gles"})
 class DemoClientsIntegrationTest {
+    /** Every test runs with both renderers; gles fails (never skips) when EGL cannot start. */
+    @Parameter
+    String renderer;
+
     private static CompositorProcess compositor;
     private static Path shot;
 
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+    @BeforeParameterizedClassInvocation
+    static void start(String renderer) throws Exception {
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless", "--renderer", renderer);
         shot = compositor.screenshotPath();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         compositor.close();
     }

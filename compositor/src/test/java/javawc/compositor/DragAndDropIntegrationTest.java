@@ -5,9 +5,12 @@ import javawc.client.protocol.WlDataDevice;
 import javawc.client.protocol.WlDataOffer;
 import javawc.client.protocol.WlDataSource;
 import javawc.client.protocol.WlSurface;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,7 +26,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * both sides allow, release, the data through a pipe, finish. Also drops that nothing
  * accepted, an "ask" settled after the drop, and the requests the protocol refuses.
  */
+@ParameterizedClass(name = "{0} renderer")
+@ValueSource(strings = {"software", "gles"})
 class DragAndDropIntegrationTest {
+    /** Every test runs with both renderers; gles fails (never skips) when EGL cannot start. */
+    @Parameter
+    String renderer;
+
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff, GREEN = 0xff00ff00;
     private static CompositorProcess compositor;
     private static ControlClient control;
@@ -39,9 +48,9 @@ class DragAndDropIntegrationTest {
         }
     }
 
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
+    @BeforeParameterizedClassInvocation
+    static void start(String renderer) throws Exception {
+        compositor = CompositorProcess.startWithControl("--backend", "headless", "--renderer", renderer);
         control = compositor.control();
     }
 
@@ -50,7 +59,7 @@ class DragAndDropIntegrationTest {
         control.ok("pointer-button BTN_LEFT release"); // a test that failed mid-drag leaves the pointer usable
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         if (control != null) control.close();
         if (compositor != null) compositor.close();

@@ -4,8 +4,11 @@ import javawc.client.protocol.WlRegion;
 import javawc.client.protocol.WlSubsurface;
 import javawc.client.protocol.WlSurface;
 import javawc.compositor.render.software.SoftwareRenderer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -15,19 +18,25 @@ import static org.junit.jupiter.api.Assertions.*;
  * input regions and subsurfaces, coordinates are surface-local, held buttons keep the focus,
  * scrolls carry their source and wheel clicks, and the cursor a client sets is drawn.
  */
+@ParameterizedClass(name = "{0} renderer")
+@ValueSource(strings = {"software", "gles"})
 class PointerIntegrationTest {
+    /** Every test runs with both renderers; gles fails (never skips) when EGL cannot start. */
+    @Parameter
+    String renderer;
+
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff, GREEN = 0xff00ff00;
     private static final int BG = SoftwareRenderer.BACKGROUND & 0xffffff;
     private static CompositorProcess compositor;
     private static ControlClient control;
 
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
+    @BeforeParameterizedClassInvocation
+    static void start(String renderer) throws Exception {
+        compositor = CompositorProcess.startWithControl("--backend", "headless", "--renderer", renderer);
         control = compositor.control();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         if (control != null) control.close();
         if (compositor != null) compositor.close();

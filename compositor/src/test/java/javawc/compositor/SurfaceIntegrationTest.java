@@ -11,8 +11,11 @@ import javawc.client.protocol.XdgToplevel;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.os.Descriptors;
 import javawc.os.OwnedFd;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,20 +23,26 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Surfaces, shm, subsurfaces and xdg-shell through our client library, checked on screen and on the wire. */
+@ParameterizedClass(name = "{0} renderer")
+@ValueSource(strings = {"software", "gles"})
 class SurfaceIntegrationTest {
+    /** Every test runs with both renderers; gles fails (never skips) when EGL cannot start. */
+    @Parameter
+    String renderer;
+
     private static final int BG = SoftwareRenderer.BACKGROUND & 0xffffff;
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff, GREEN = 0xff00ff00;
     private static final int W = 1280, H = 720;
     private static CompositorProcess compositor;
     private static Path shot;
 
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithScreenshots("--backend", "headless");
+    @BeforeParameterizedClassInvocation
+    static void start(String renderer) throws Exception {
+        compositor = CompositorProcess.startWithScreenshots("--backend", "headless", "--renderer", renderer);
         shot = compositor.screenshotPath();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         compositor.close();
     }

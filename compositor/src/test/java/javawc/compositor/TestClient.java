@@ -30,7 +30,12 @@ final class TestClient implements AutoCloseable {
     int seatName, seatVersion; // the wl_seat global, 0 if none
 
     TestClient(CompositorProcess c) throws IOException {
-        display = c.connect();
+        this(c.connect());
+    }
+
+    /** A client on a connection made elsewhere (an in-process compositor's socketpair). */
+    TestClient(Display connected) throws IOException {
+        display = connected;
         registry = display.wlDisplay().getRegistry();
         registry.setListener(new WlRegistry.Listener() {
             @Override
@@ -66,6 +71,11 @@ final class TestClient implements AutoCloseable {
         final int width, height;
 
         ShmBuffer(int width, int height, int argb) throws IOException {
+            this(width, height, argb, WlShm.Format.ARGB8888);
+        }
+
+        /** The same in another 32-bit format (ARGB8888 or XRGB8888). */
+        ShmBuffer(int width, int height, int argb, int format) throws IOException {
             this.width = width;
             this.height = height;
             int size = width * height * 4;
@@ -74,11 +84,20 @@ final class TestClient implements AutoCloseable {
             ByteBuffer b = mapping.buffer();
             for (int i = 0; i < width * height; i++) b.putInt(i * 4, argb);
             pool = shm.createPool(fd, size);
-            buffer = pool.createBuffer(0, width, height, width * 4, WlShm.Format.ARGB8888);
+            buffer = pool.createBuffer(0, width, height, width * 4, format);
         }
 
         void fill(int x, int y, int w, int h, int argb) {
             for (int row = y; row < y + h; row++) for (int col = x; col < x + w; col++) mapping.buffer().putInt((row * width + col) * 4, argb);
+        }
+
+        TestClient client() {
+            return TestClient.this;
+        }
+
+        /** Sets every pixel to {@code argb.applyAsInt(x, y)}. */
+        void paint(java.util.function.IntBinaryOperator argb) {
+            for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) mapping.buffer().putInt((y * width + x) * 4, argb.applyAsInt(x, y));
         }
 
         @Override

@@ -90,6 +90,7 @@ public final class Surface implements WlSurface.Handler {
         if (direct != null && !textureStale.isEmpty()) {
             try {
                 direct.copyTo(texture, textureStale);
+                texture.changed(textureStale);
             } catch (ClientBuffer.BufferAccessException e) {
                 LOG.warn("{}: {}; showing the previous contents", this, e.getMessage());
             }
@@ -313,6 +314,7 @@ public final class Surface implements WlSurface.Handler {
         keep(null);
         try {
             content.copyTo(texture, copy);
+            texture.changed(copy);
         } catch (ClientBuffer.BufferAccessException e) {
             buffer.postError(WlShm.Error.INVALID_FD, e.getMessage());
             return false;
@@ -406,6 +408,7 @@ public final class Surface implements WlSurface.Handler {
         Rect before = globalBounds();
         destroyed = true;
         keep(null);
+        texture.discard();
         for (WlCallback cb : frameCallbacks) cb.destroy();
         for (WlCallback cb : pending.frames) cb.destroy();
         for (WlCallback cb : cached.frames) cb.destroy();

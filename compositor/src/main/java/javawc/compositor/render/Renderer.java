@@ -5,7 +5,7 @@ import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 
 /** Draws the scene into an output's framebuffer, only where it is damaged. */
-public interface Renderer {
+public interface Renderer extends AutoCloseable {
     String name();
 
     /**
@@ -13,4 +13,14 @@ public interface Renderer {
      * {@code target}: 0xAARRGGBB pixels, row-major, the output's mode size.
      */
     void render(Scene scene, Output output, Region damage, int[] target);
+
+    /**
+     * Called on the thread that will render (the event loop's) before its first frame; a GPU
+     * renderer makes its context current there, once.
+     */
+    default void bindToThread() {}
+
+    /** Frees what the renderer holds (GPU contexts, textures); on the thread that rendered. */
+    @Override
+    default void close() {}
 }

@@ -1,0 +1,19 @@
+package javawc.compositor.render.gles;
+
+/**
+ * Where the GLES renderer draws one output: a framebuffer of the output's size whose row 0 is
+ * the output's top row (GL window y grows with the output's y). Headless, an FBO with a
+ * texture we create ({@link FramebufferTarget}); on KMS, an FBO whose colour buffer is a
+ * scanout buffer imported as an EGLImage fits the same contract.
+ */
+public interface RenderTarget extends AutoCloseable {
+    int width();
+
+    int height();
+
+    /** Binds it as the GL draw and read framebuffer (on the context's thread). */
+    void bind();
+
+    @Override
+    void close();
+}
