@@ -28,7 +28,7 @@ public final class LinuxDmabufGlobal implements ZwpLinuxDmabufV1.Handler, AutoCl
         this.table = new FormatTable(support.formats());
         registry.add(ZwpLinuxDmabufV1.SPEC, VERSION, ZwpLinuxDmabufV1::new, r -> {
             r.setHandler(this);
-            if (r.version() < ZwpLinuxDmabufV1.EVENT_MODIFIER_SINCE + 1) announceFormats(r);
+            if (r.version() < ZwpLinuxDmabufV1.REQUEST_GET_DEFAULT_FEEDBACK_SINCE) announceFormats(r); // no feedback for them
         });
     }
 
