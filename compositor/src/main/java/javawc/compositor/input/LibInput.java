@@ -56,7 +56,6 @@ final class LibInput {
     static native String libinput_device_get_sysname(long device);
     static native int libinput_device_has_capability(long device, int capability);
 
-    // keyboard events: the event pointer itself serves as the keyboard event (libinput_event_get_keyboard_event returns it)
     static native long libinput_event_get_keyboard_event(long event);
     static native int libinput_event_keyboard_get_time(long keyboardEvent);
     static native int libinput_event_keyboard_get_key(long keyboardEvent);

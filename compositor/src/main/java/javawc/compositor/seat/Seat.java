@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The one seat ("seat0"): a pointer, a keyboard when a keymap could be compiled, the keyboard
- * focus and the serials of the input events each client was sent. Input devices (the control
- * channel today, libinput later) feed {@link #pointer()} and {@link #keyboard()}; protocols
+ * focus and the serials of the input events each client was sent. Input devices (libinput on a
+ * TTY, the control channel in tests) feed {@link #pointer()} and {@link #keyboard()}; protocols
  * that act on behalf of the user (popup grabs, interactive move/resize, the clipboard) ask
  * here whether a serial names a recent input event of the asking client, and who has the
  * keyboard focus, and may listen to focus changes.
