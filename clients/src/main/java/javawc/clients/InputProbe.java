@@ -2,6 +2,7 @@ package javawc.clients;
 
 import javawc.client.Display;
 import javawc.client.protocol.WlKeyboard;
+import javawc.client.protocol.WlPointer;
 import javawc.client.protocol.WlRegistry;
 import javawc.client.protocol.WlSeat;
 import javawc.client.protocol.WlShm;
@@ -9,6 +10,7 @@ import javawc.client.protocol.WlSurface;
 import javawc.client.protocol.XdgSurface;
 import javawc.client.protocol.XdgToplevel;
 import javawc.os.OwnedFd;
+import javawc.wire.Fixed;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,19 +19,22 @@ import java.util.List;
 import java.util.SequencedMap;
 
 /**
- * Prints what its window's wl_keyboard gets, one line per event on stdout, for tests that send
- * keys from outside (the KMS VM test types through QEMU's virtual keyboard): {@code keymap SIZE},
- * {@code enter [KEYS]}, {@code key CODE pressed|released} (evdev codes: 30 is KEY_A),
- * {@code modifiers DEPRESSED LATCHED LOCKED GROUP} and {@code leave}. The window is a plain
+ * Prints what its window's wl_keyboard and wl_pointer get, one line per event on stdout, for
+ * tests that send input from outside (the KMS VM test types and clicks through QEMU's virtual
+ * keyboard and tablet): {@code keymap SIZE}, {@code enter [KEYS]}, {@code key CODE pressed|released}
+ * (evdev codes: 30 is KEY_A), {@code modifiers DEPRESSED LATCHED LOCKED GROUP}, {@code leave};
+ * {@code pointer enter X Y}, {@code pointer motion X Y} (surface-local), {@code pointer button
+ * CODE pressed|released} (272 is BTN_LEFT), {@code pointer axis AXIS VALUE}, {@code pointer leave}.
+ * The window is a plain
  * teal rectangle (0x30a0d0), so the screen shows whether it is there. Runs until killed, or
  * for {@code --seconds S} (0: no limit).
  * <p>
- * {@code KeyProbe [--width 320] [--height 240] [--seconds 0] [--app-id javawc.key-probe]}
+ * {@code InputProbe [--width 320] [--height 240] [--seconds 0] [--app-id javawc.input-probe]}
  */
-public final class KeyProbe {
+public final class InputProbe {
     static final int COLOUR = 0xff30a0d0;
     private static final SequencedMap<String, String> DEFAULTS = DemoArgs.defaults("width", "320", "height", "240", "seconds", "0",
-            "app-id", "javawc.key-probe");
+            "app-id", "javawc.input-probe");
 
     private record Options(int width, int height, int seconds, String appId) {
         static Options read(DemoArgs a) {
@@ -38,11 +43,11 @@ public final class KeyProbe {
     }
 
     public static void main(String[] args) {
-        Options options = DemoArgs.parseOrExit("key-probe", args, DEFAULTS, Options::read);
+        Options options = DemoArgs.parseOrExit("input-probe", args, DEFAULTS, Options::read);
         try (Display display = Display.connect()) {
             run(display, options);
         } catch (IOException e) {
-            System.err.println("key-probe: " + e.getMessage());
+            System.err.println("input-probe: " + e.getMessage());
             System.exit(1);
         }
     }
@@ -80,6 +85,33 @@ public final class KeyProbe {
             }
         });
 
+        seat.getPointer().setListener(new WlPointer.Listener() {
+            @Override
+            public void enter(WlPointer self, int serial, WlSurface surface, int x, int y) {
+                print("pointer enter " + Fixed.toDouble(x) + " " + Fixed.toDouble(y));
+            }
+
+            @Override
+            public void leave(WlPointer self, int serial, WlSurface surface) {
+                print("pointer leave");
+            }
+
+            @Override
+            public void motion(WlPointer self, int time, int x, int y) {
+                print("pointer motion " + Fixed.toDouble(x) + " " + Fixed.toDouble(y));
+            }
+
+            @Override
+            public void button(WlPointer self, int serial, int time, int button, int state) {
+                print("pointer button " + button + (state == WlPointer.ButtonState.PRESSED ? " pressed" : " released"));
+            }
+
+            @Override
+            public void axis(WlPointer self, int time, int axis, int value) {
+                print("pointer axis " + axis + " " + Fixed.toDouble(value));
+            }
+        });
+
         WlSurface surface = globals.compositor().createSurface();
         int[] configureSerial = {0};
         XdgSurface xdgSurface = globals.wmBase().getXdgSurface(surface).setListener(new XdgSurface.Listener() {
@@ -89,7 +121,7 @@ public final class KeyProbe {
             }
         });
         XdgToplevel toplevel = xdgSurface.getToplevel();
-        toplevel.setTitle("key-probe");
+        toplevel.setTitle("input-probe");
         toplevel.setAppId(options.appId());
         surface.commit();
         while (configureSerial[0] == 0) display.dispatch();
