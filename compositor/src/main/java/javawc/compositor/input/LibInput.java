@@ -21,7 +21,8 @@ final class LibInput {
     static final int EVENT_DEVICE_ADDED = 1, EVENT_DEVICE_REMOVED = 2, EVENT_KEYBOARD_KEY = 300,
             EVENT_POINTER_MOTION = 400, EVENT_POINTER_MOTION_ABSOLUTE = 401, EVENT_POINTER_BUTTON = 402,
             EVENT_POINTER_AXIS = 403, EVENT_POINTER_SCROLL_WHEEL = 404, EVENT_POINTER_SCROLL_FINGER = 405,
-            EVENT_POINTER_SCROLL_CONTINUOUS = 406;
+            EVENT_POINTER_SCROLL_CONTINUOUS = 406, EVENT_TOUCH_DOWN = 500, EVENT_TOUCH_UP = 501, EVENT_TOUCH_MOTION = 502,
+            EVENT_TOUCH_CANCEL = 503, EVENT_TOUCH_FRAME = 504;
     // enum libinput_device_capability
     static final int CAP_KEYBOARD = 0, CAP_POINTER = 1, CAP_TOUCH = 2, CAP_TABLET_TOOL = 3, CAP_TABLET_PAD = 4,
             CAP_GESTURE = 5, CAP_SWITCH = 6;
@@ -74,4 +75,10 @@ final class LibInput {
     static native int libinput_event_pointer_has_axis(long pointerEvent, int axis);
     static native double libinput_event_pointer_get_scroll_value(long pointerEvent, int axis);
     static native double libinput_event_pointer_get_scroll_value_v120(long pointerEvent, int axis);
+
+    static native long libinput_event_get_touch_event(long event);
+    static native int libinput_event_touch_get_time(long touchEvent);
+    static native int libinput_event_touch_get_seat_slot(long touchEvent);
+    static native double libinput_event_touch_get_x_transformed(long touchEvent, int width);
+    static native double libinput_event_touch_get_y_transformed(long touchEvent, int height);
 }

@@ -25,8 +25,9 @@ import java.util.StringJoiner;
  * the same entry points the test control channel uses: keys (through the keymap's state, and
  * the compositor's key bindings), relative motion (kept inside the outputs by the pointer),
  * absolute motion mapped onto the outputs' bounding box, buttons, and scrolling with its
- * source (wheel with value120, finger, continuous). Touch devices are listed but their
- * events are not used yet, and the seat does not advertise touch.
+ * source (wheel with value120, finger, continuous), and touchscreens (each seat slot a touch
+ * point, mapped onto the outputs' bounding box; the seat has the touch capability while one is
+ * there).
  *
  * <p><b>How devices are opened:</b> directly, with open(2) on the /dev/input/event* node
  * libinput names (libinput's open_restricted callback). That works when the compositor runs
@@ -58,7 +59,7 @@ public final class LibinputDevices implements AutoCloseable {
     private long udev, libinput;
     private EventLoop.Source source;
 
-    private record Device(String description, boolean keyboard) {}
+    private record Device(String description, boolean keyboard, boolean touch) {}
 
     private LibinputDevices(Seat seat, Scene scene) {
         this.seat = seat;
@@ -199,7 +200,22 @@ public final class LibinputDevices implements AutoCloseable {
             }
             case LibInput.EVENT_POINTER_SCROLL_WHEEL, LibInput.EVENT_POINTER_SCROLL_FINGER, LibInput.EVENT_POINTER_SCROLL_CONTINUOUS ->
                     scroll(type, LibInput.libinput_event_get_pointer_event(event));
-            default -> { } // POINTER_AXIS duplicates the scroll events above; touch, tablets, gestures, switches are not used yet
+            case LibInput.EVENT_TOUCH_DOWN, LibInput.EVENT_TOUCH_MOTION -> {
+                long t = LibInput.libinput_event_get_touch_event(event);
+                Rect area = scene.layoutBounds();
+                double x = area.x() + LibInput.libinput_event_touch_get_x_transformed(t, area.width());
+                double y = area.y() + LibInput.libinput_event_touch_get_y_transformed(t, area.height());
+                int id = LibInput.libinput_event_touch_get_seat_slot(t), time = LibInput.libinput_event_touch_get_time(t);
+                if (type == LibInput.EVENT_TOUCH_DOWN) seat.touch().down(id, x, y, time);
+                else seat.touch().motion(id, x, y, time);
+            }
+            case LibInput.EVENT_TOUCH_UP -> {
+                long t = LibInput.libinput_event_get_touch_event(event);
+                seat.touch().up(LibInput.libinput_event_touch_get_seat_slot(t), LibInput.libinput_event_touch_get_time(t));
+            }
+            case LibInput.EVENT_TOUCH_CANCEL -> seat.touch().cancel();
+            case LibInput.EVENT_TOUCH_FRAME -> seat.touch().frame();
+            default -> { } // POINTER_AXIS duplicates the scroll events above; tablets, gestures, switches are not used yet
         }
     }
 
@@ -225,16 +241,19 @@ public final class LibinputDevices implements AutoCloseable {
         boolean keyboard = LibInput.libinput_device_has_capability(device, LibInput.CAP_KEYBOARD) != 0;
         if (keyboard) caps.add("keyboard");
         if (LibInput.libinput_device_has_capability(device, LibInput.CAP_POINTER) != 0) caps.add("pointer");
-        if (LibInput.libinput_device_has_capability(device, LibInput.CAP_TOUCH) != 0) caps.add("touch (not used yet)");
+        boolean touch = LibInput.libinput_device_has_capability(device, LibInput.CAP_TOUCH) != 0;
+        if (touch) caps.add("touch");
         if (LibInput.libinput_device_has_capability(device, LibInput.CAP_TABLET_TOOL) != 0) caps.add("tablet tool (not used yet)");
         if (LibInput.libinput_device_has_capability(device, LibInput.CAP_SWITCH) != 0) caps.add("switch (not used)");
         String description = LibInput.libinput_device_get_sysname(device) + " '" + LibInput.libinput_device_get_name(device) + "': " + caps;
-        devices.put(device, new Device(description, keyboard));
+        devices.put(device, new Device(description, keyboard, touch));
+        if (touch) seat.touch().deviceAdded();
         if (!suspended) LOG.info("input device {}", description);
     }
 
     private void deviceRemoved(long device) {
         Device d = devices.remove(device);
+        if (d != null && d.touch()) seat.touch().deviceRemoved();
         if (!suspended && d != null) LOG.info("input device gone: {}", d.description());
     }
 
