@@ -10,6 +10,8 @@ import javawc.compositor.datacontrol.DataControlManagerGlobal;
 import javawc.compositor.datadevice.DataDeviceManagerGlobal;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.input.ControlChannel;
+import javawc.compositor.input.KeyBindings;
+import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.dmabuf.LinuxDmabufGlobal;
 import javawc.compositor.output.Output;
@@ -51,6 +53,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LinuxDmabufGlobal linuxDmabuf;
     private final Seat seat;
     private final ControlChannel control;
+    private final LibinputDevices input;
+    private final VtSession vtSession;
+    private Runnable quit;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this.renderer = createRenderer(options.renderer());
@@ -80,6 +85,26 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
         loop.post(renderer::bindToThread); // the loop's thread renders: the GL context is current there
         backend.start(loop, this);
+        input = options.useLibinput(backend instanceof DrmBackend) ? LibinputDevices.start(loop, seat, scene) : null;
+        vtSession = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
+        seat.keyboard().setBindingHandler(this::keyBinding);
+    }
+
+    /** What Ctrl+Alt+Backspace runs: the same shutdown as SIGTERM (Main sets it). Until set, the binding does nothing. */
+    public void onQuit(Runnable quit) {
+        this.quit = quit;
+    }
+
+    private boolean keyBinding(KeyBindings.Action action) {
+        return switch (action) {
+            case KeyBindings.Quit q -> {
+                if (quit == null) yield false;
+                LOG.info("Ctrl+Alt+Backspace: quitting");
+                quit.run();
+                yield true;
+            }
+            case KeyBindings.SwitchVt s -> vtSession != null && vtSession.switchTo(s.number()); // no VT: the key goes to the client
+        };
     }
 
     private static Backend createBackend(Options options) throws IOException {
@@ -167,6 +192,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     @Override
     public void close() {
+        if (input != null) input.close();
         if (control != null) control.close();
         xdgWmBase.close();
         if (linuxDmabuf != null) linuxDmabuf.close();

@@ -55,6 +55,7 @@ public final class Main {
                 log.info("shutting down");
                 loop.stop();
             };
+            compositor.onQuit(quit); // Ctrl+Alt+Backspace
             loop.onSignal("INT", quit);
             loop.onSignal("TERM", quit);
             if (screenshots != null) loop.onSignal("USR1", screenshots::take);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
-                      String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl) {
+                      String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
@@ -14,6 +14,9 @@ public record Options(String backend, String renderer, String socket, int width,
                                            compositing (default auto: gles when EGL and OpenGL ES 2 start
                                            on a GPU, else software, with a log line saying why; gles
                                            also runs on Mesa's CPU rasterizer, llvmpipe)
+              --input libinput|none        physical input devices (default: libinput with the drm backend,
+                                           none with headless); libinput opens /dev/input/event* itself,
+                                           which needs root or the 'input' group
               --drm-device PATH            DRM device for the drm backend (default /dev/dri/card0)
               --mode WxH[@HZ]              mode for every DRM output (default: each connector's preferred)
               --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)
@@ -28,7 +31,8 @@ public record Options(String backend, String renderer, String socket, int width,
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
-            SIGINT or SIGTERM shuts down cleanly, removing the socket and its lock file.""";
+            SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file.
+            On a VT, Ctrl+Alt+F1..F12 switch virtual terminals.""";
 
     public static final class UsageException extends Exception {
         public UsageException(String message) {
@@ -42,7 +46,7 @@ public record Options(String backend, String renderer, String socket, int width,
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false, dataControl = true;
         java.nio.file.Path screenshot = null, controlSocket = null;
-        String drmDevice = "/dev/dri/card0", mode = null;
+        String drmDevice = "/dev/dri/card0", mode = null, input = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -64,6 +68,10 @@ public record Options(String backend, String renderer, String socket, int width,
                 case "--renderer" -> {
                     renderer = value != null ? value : next(args, ++i, a);
                     if (!List.of("auto", "gles", "software").contains(renderer)) throw new UsageException("--renderer must be auto, gles or software, not '" + renderer + "'");
+                }
+                case "--input" -> {
+                    input = value != null ? value : next(args, ++i, a);
+                    if (!List.of("libinput", "none").contains(input)) throw new UsageException("--input must be libinput or none, not '" + input + "'");
                 }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
                 case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
@@ -88,7 +96,12 @@ public record Options(String backend, String renderer, String socket, int width,
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl);
+        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input);
+    }
+
+    /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */
+    public boolean useLibinput(boolean drmBackend) {
+        return input == null ? drmBackend : input.equals("libinput");
     }
 
     private static String next(List<String> args, int i, String option) throws UsageException {

@@ -158,6 +158,11 @@ final class CompositorProcess implements AutoCloseable {
 
     record Result(int exitCode, String output) {}
 
+    /** Waits for the compositor to end by itself; its exit code, or -1 if it is still running after {@code seconds}. */
+    int awaitExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGTERM, then the exit code. */
     int stop() throws InterruptedException {
         process.destroy();

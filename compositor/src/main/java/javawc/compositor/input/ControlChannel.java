@@ -42,6 +42,13 @@ import java.util.List;
  *                                         wheel (default; 15 is one wheel click), finger,
  *                                         continuous or wheel-tilt; finger with 0 ends a scroll
  * key CODE press|release                  an evdev key code (30 is KEY_A)
+ * touch-device add|remove                 a virtual touch device comes or goes (the seat has
+ *                                         the touch capability while one is there)
+ * touch-down ID X Y                       touch point ID (0 to 63) down at (X, Y)
+ * touch-motion ID X Y                     touch point ID moves to (X, Y)
+ * touch-up ID                             touch point ID lifts
+ * touch-cancel                            every touch point is cancelled
+ *                                         (each touch command is one wl_touch.frame)
  * place APP_ID X Y                        put the topmost window with that app_id at (X, Y)
  *                                         (its window geometry's top-left corner)
  * list-windows                            one line per shown toplevel, bottom to top:
@@ -63,6 +70,8 @@ public final class ControlChannel implements AutoCloseable {
     private final Seat seat;
     private final Scene scene;
     private final List<Peer> peers = new ArrayList<>();
+    private static final String NO_TOUCH = "error the seat has no touch device (touch-device add first)\n";
+    private int touchDevices; // virtual ones added through this channel
 
     private ControlChannel(Path path, OwnedFd listener, EventLoop loop, Seat seat, Scene scene) throws OsException {
         this.path = path;
@@ -207,6 +216,32 @@ public final class ControlChannel implements AutoCloseable {
                 if (!seat.keyboard().available()) return "error the seat has no keyboard (no keymap)\n";
                 seat.keyboard().key(k.code(), k.pressed(), time);
             }
+            case ControlCommand.TouchDevice d -> {
+                if (d.present()) {
+                    touchDevices++;
+                    seat.touch().deviceAdded();
+                } else {
+                    if (touchDevices == 0) return "error no virtual touch device to remove\n";
+                    touchDevices--;
+                    seat.touch().deviceRemoved();
+                }
+            }
+            case ControlCommand.TouchDown t -> {
+                if (!seat.touch().available()) return NO_TOUCH;
+                seat.touch().down(t.id(), t.x(), t.y(), time);
+                seat.touch().frame();
+            }
+            case ControlCommand.TouchMotion t -> {
+                if (!seat.touch().available()) return NO_TOUCH;
+                seat.touch().motion(t.id(), t.x(), t.y(), time);
+                seat.touch().frame();
+            }
+            case ControlCommand.TouchUp t -> {
+                if (!seat.touch().available()) return NO_TOUCH;
+                seat.touch().up(t.id(), time);
+                seat.touch().frame();
+            }
+            case ControlCommand.TouchCancel t -> seat.touch().cancel();
             case ControlCommand.Place p -> {
                 SceneWindow w = topmostWithAppId(p.appId());
                 if (w == null) return "error no shown window has app_id '" + p.appId() + "'\n";

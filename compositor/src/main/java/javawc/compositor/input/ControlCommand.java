@@ -21,6 +21,18 @@ public sealed interface ControlCommand {
     /** An evdev key code (KEY_A is 30). */
     record Key(int code, boolean pressed) implements ControlCommand {}
 
+    /** A virtual touch device appears (true) or goes (false): the seat has touch while one is there. */
+    record TouchDevice(boolean present) implements ControlCommand {}
+
+    /** Touch point {@code id} down at, or moved to, global (x, y); each is a touch frame of its own. */
+    record TouchDown(int id, double x, double y) implements ControlCommand {}
+
+    record TouchMotion(int id, double x, double y) implements ControlCommand {}
+
+    record TouchUp(int id) implements ControlCommand {}
+
+    record TouchCancel() implements ControlCommand {}
+
     record Place(String appId, int x, int y) implements ControlCommand {}
 
     record ListWindows() implements ControlCommand {}
@@ -74,6 +86,30 @@ public sealed interface ControlCommand {
                 arguments(w, 2, "key CODE press|release");
                 yield new Key(code(w[1], "key"), pressed(w[2]));
             }
+            case "touch-device" -> {
+                arguments(w, 1, "touch-device add|remove");
+                yield switch (w[1]) {
+                    case "add" -> new TouchDevice(true);
+                    case "remove" -> new TouchDevice(false);
+                    default -> throw new ParseException("expected add or remove, not '" + w[1] + "'");
+                };
+            }
+            case "touch-down" -> {
+                arguments(w, 3, "touch-down ID X Y");
+                yield new TouchDown(touchId(w[1]), number(w[2]), number(w[3]));
+            }
+            case "touch-motion" -> {
+                arguments(w, 3, "touch-motion ID X Y");
+                yield new TouchMotion(touchId(w[1]), number(w[2]), number(w[3]));
+            }
+            case "touch-up" -> {
+                arguments(w, 1, "touch-up ID");
+                yield new TouchUp(touchId(w[1]));
+            }
+            case "touch-cancel" -> {
+                arguments(w, 0, "touch-cancel");
+                yield new TouchCancel();
+            }
             case "place" -> {
                 arguments(w, 3, "place APP_ID X Y");
                 yield new Place(w[1], (int) integer(w[2]), (int) integer(w[3]));
@@ -114,6 +150,13 @@ public sealed interface ControlCommand {
         }
         if (Math.abs(n) >= LIMIT) throw new ParseException(s + " is out of range (±" + LIMIT + ")");
         return n;
+    }
+
+    /** Touch point ids: 0 to 63, as many fingers as any device reports. */
+    private static int touchId(String s) throws ParseException {
+        long n = integer(s);
+        if (n < 0 || n > 63) throw new ParseException("touch id " + s + " is out of range (0 to 63)");
+        return (int) n;
     }
 
     private static int code(String s, String what) throws ParseException {

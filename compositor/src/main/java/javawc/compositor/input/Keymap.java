@@ -46,6 +46,7 @@ public final class Keymap implements AutoCloseable {
     private final long context, keymap, state;
     private final OwnedFd file;
     private final int size;
+    private final int controlIndex, altIndex;
     private int depressed, latched, locked, group;
 
     private Keymap(long context, long keymap, long state, OwnedFd file, int size) {
@@ -54,6 +55,8 @@ public final class Keymap implements AutoCloseable {
         this.state = state;
         this.file = file;
         this.size = size;
+        this.controlIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Control");
+        this.altIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Mod1"); // XKB_MOD_NAME_ALT
     }
 
     public static Keymap compile(Names names) throws CompileException {
@@ -135,6 +138,25 @@ public final class Keymap implements AutoCloseable {
         locked = lo;
         group = g;
         return changed;
+    }
+
+    /** The keysym a press of {@code evdevCode} produces in the current state (one symbol; 0 when none or several). */
+    public int keysym(int evdevCode) {
+        return XkbCommon.xkb_state_key_get_one_sym(state, evdevCode + 8);
+    }
+
+    /** Whether Control is active (held, latched or locked). */
+    public boolean controlActive() {
+        return isActive(controlIndex);
+    }
+
+    /** Whether Alt (Mod1) is active. */
+    public boolean altActive() {
+        return isActive(altIndex);
+    }
+
+    private boolean isActive(int index) {
+        return index != XkbCommon.MOD_INVALID && XkbCommon.xkb_state_mod_index_is_active(state, index, XkbCommon.STATE_MODS_EFFECTIVE) > 0;
     }
 
     public int modsDepressed() {

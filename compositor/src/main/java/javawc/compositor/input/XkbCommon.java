@@ -18,7 +18,8 @@ final class XkbCommon {
     static final int KEYMAP_FORMAT_TEXT_V1 = 1;
     static final int KEY_UP = 0, KEY_DOWN = 1;
     static final int STATE_MODS_DEPRESSED = 1 << 0, STATE_MODS_LATCHED = 1 << 1, STATE_MODS_LOCKED = 1 << 2,
-            STATE_LAYOUT_EFFECTIVE = 1 << 7;
+            STATE_MODS_EFFECTIVE = 1 << 3, STATE_LAYOUT_EFFECTIVE = 1 << 7;
+    static final int MOD_INVALID = 0xffffffff;
 
     static native long xkb_context_new(int flags);
     static native void xkb_context_unref(long context);
@@ -30,4 +31,7 @@ final class XkbCommon {
     static native int xkb_state_update_key(long state, int key, int direction);
     static native int xkb_state_serialize_mods(long state, int components);
     static native int xkb_state_serialize_layout(long state, int components);
+    static native int xkb_state_key_get_one_sym(long state, int key);
+    static native int xkb_keymap_mod_get_index(long keymap, String name);
+    static native int xkb_state_mod_index_is_active(long state, int index, int type);
 }

@@ -9,11 +9,11 @@ package javawc.compositor.seat;
 public final class InputSerials {
     /** What a serial was sent with. */
     public enum Kind {
-        POINTER_ENTER, BUTTON_PRESS, BUTTON_RELEASE, KEYBOARD_ENTER, KEY_PRESS, KEY_RELEASE;
+        POINTER_ENTER, BUTTON_PRESS, BUTTON_RELEASE, KEYBOARD_ENTER, KEY_PRESS, KEY_RELEASE, TOUCH_DOWN, TOUCH_UP;
 
         /** A press: what xdg-shell calls a user action that may start a grab, a move or a resize. */
         public boolean isPress() {
-            return this == BUTTON_PRESS || this == KEY_PRESS;
+            return this == BUTTON_PRESS || this == KEY_PRESS || this == TOUCH_DOWN;
         }
     }
 

@@ -1,6 +1,7 @@
 package javawc.compositor.seat;
 
 import javawc.compositor.core.Surface;
+import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.Keymap;
 import javawc.server.protocol.WlKeyboard;
 
@@ -15,6 +16,11 @@ import java.util.List;
  * a keymap there is no keyboard capability, but the focus is still kept (activation follows it).
  */
 public final class Keyboard implements WlKeyboard.Handler {
+    /** Carries out a compositor key binding; true when it acted, and the key is then kept from the clients. */
+    public interface BindingHandler {
+        boolean run(KeyBindings.Action action);
+    }
+
     /** Key repeat the clients are asked to do: 25 per second after 600 ms. */
     static final int REPEAT_RATE = 25, REPEAT_DELAY_MS = 600;
     private static final int MAX_KEYS = 64;
@@ -23,8 +29,10 @@ public final class Keyboard implements WlKeyboard.Handler {
     private final Keymap keymap;
     private final int[] held = new int[MAX_KEYS];
     private final ByteBuffer heldArray = ByteBuffer.allocate(MAX_KEYS * 4).order(ByteOrder.nativeOrder());
-    private int heldCount;
+    private final int[] taken = new int[MAX_KEYS]; // keys pressed for a binding: their releases are not sent either
+    private int heldCount, takenCount;
     private Surface focus;
+    private BindingHandler bindings;
 
     Keyboard(Seat seat, Keymap keymap) {
         this.seat = seat;
@@ -40,14 +48,27 @@ public final class Keyboard implements WlKeyboard.Handler {
         return focus;
     }
 
+    /** Who carries out the key bindings ({@link KeyBindings}); none until set. */
+    public void setBindingHandler(BindingHandler handler) {
+        this.bindings = handler;
+    }
+
     // ---- input ----
 
-    /** A key (evdev code) went down or up; repeats of either are ignored. */
+    /**
+     * A key (evdev code) went down or up; repeats of either are ignored. A press that matches
+     * a key binding which acts goes to no client, nor does its release.
+     */
     public void key(int code, boolean pressed, int timeMs) {
         if (pressed) {
-            if (isHeld(code) || heldCount == MAX_KEYS) return;
+            if (isHeld(code) || contains(taken, takenCount, code) || heldCount == MAX_KEYS) return;
+            if (binding(code)) {
+                if (takenCount < MAX_KEYS) taken[takenCount++] = code;
+                return;
+            }
             held[heldCount++] = code;
         } else if (!removeHeld(code)) {
+            takenCount = remove(taken, takenCount, code);
             return;
         }
         boolean modifiersChanged = keymap != null && keymap.updateKey(code, pressed);
@@ -64,19 +85,37 @@ public final class Keyboard implements WlKeyboard.Handler {
         }
     }
 
+    /** Runs the binding a press of {@code code} matches with the modifiers now active; true when it acted. */
+    private boolean binding(int code) {
+        if (bindings == null || keymap == null) return false;
+        KeyBindings.Action action = KeyBindings.match(keymap.keysym(code), keymap.controlActive(), keymap.altActive());
+        return action != null && bindings.run(action);
+    }
+
     private boolean isHeld(int code) {
-        for (int i = 0; i < heldCount; i++) if (held[i] == code) return true;
-        return false;
+        return contains(held, heldCount, code);
     }
 
     private boolean removeHeld(int code) {
-        for (int i = 0; i < heldCount; i++) {
-            if (held[i] == code) {
-                held[i] = held[--heldCount];
-                return true;
+        int before = heldCount;
+        heldCount = remove(held, heldCount, code);
+        return heldCount < before;
+    }
+
+    private static boolean contains(int[] codes, int count, int code) {
+        for (int i = 0; i < count; i++) if (codes[i] == code) return true;
+        return false;
+    }
+
+    /** Removes {@code code} from the first {@code count} codes (order not kept); returns the new count. */
+    private static int remove(int[] codes, int count, int code) {
+        for (int i = 0; i < count; i++) {
+            if (codes[i] == code) {
+                codes[i] = codes[count - 1];
+                return count - 1;
             }
         }
-        return false;
+        return count;
     }
 
     // ---- focus ----

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one seat ("seat0"): a pointer, a keyboard when a keymap could be compiled, the keyboard
- * focus and the serials of the input events each client was sent. Input devices (the control
- * channel today, libinput later) feed {@link #pointer()} and {@link #keyboard()}; protocols
+ * The one seat ("seat0"): a pointer, a keyboard when a keymap could be compiled, touch while a
+ * touch device is there, the keyboard
+ * focus and the serials of the input events each client was sent. Input devices (libinput on a
+ * TTY, the control channel in tests) feed {@link #pointer()} and {@link #keyboard()}; protocols
  * that act on behalf of the user (popup grabs, interactive move/resize, the clipboard) ask
  * here whether a serial names a recent input event of the asking client, and who has the
  * keyboard focus, and may listen to focus changes.
@@ -47,6 +48,7 @@ public final class Seat implements AutoCloseable {
     private final List<FocusListener> focusListeners = new ArrayList<>();
     private final Pointer pointer;
     private final Keyboard keyboard;
+    private final Touch touch;
     private final int[] xy = new int[2];
     private int seenGeneration;
 
@@ -57,6 +59,7 @@ public final class Seat implements AutoCloseable {
         this.keymap = keymap;
         this.pointer = new Pointer(this, scene);
         this.keyboard = new Keyboard(this, keymap);
+        this.touch = new Touch(this, scene);
         seenGeneration = scene.generation();
         server.beforeFlush(this::afterTurn);
     }
@@ -87,13 +90,26 @@ public final class Seat implements AutoCloseable {
         return keyboard;
     }
 
+    public Touch touch() {
+        return touch;
+    }
+
     Scene scene() {
         return scene;
     }
 
     /** wl_seat capability bits. */
     int capabilities() {
-        return WlSeat.Capability.POINTER | (keyboard.available() ? WlSeat.Capability.KEYBOARD : 0);
+        return WlSeat.Capability.POINTER | (keyboard.available() ? WlSeat.Capability.KEYBOARD : 0)
+                | (touch.available() ? WlSeat.Capability.TOUCH : 0);
+    }
+
+    /** Tells every wl_seat the capabilities again (a touch device came or went). */
+    void capabilitiesChanged() {
+        int caps = capabilities();
+        for (SeatClient c : clients.values()) {
+            for (WlSeat s : c.seats) s.sendCapabilities(caps);
+        }
     }
 
     /** The next serial for an input event (serials are shared with every other event of the server). */

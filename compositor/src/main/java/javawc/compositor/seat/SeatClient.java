@@ -4,12 +4,13 @@ import javawc.server.Client;
 import javawc.server.protocol.WlKeyboard;
 import javawc.server.protocol.WlPointer;
 import javawc.server.protocol.WlSeat;
+import javawc.server.protocol.WlTouch;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One client's part of the seat: its wl_seat, wl_pointer and wl_keyboard objects (a client
+ * One client's part of the seat: its wl_seat, wl_pointer, wl_keyboard and wl_touch objects (a client
  * may bind the seat and ask for devices more than once; each object gets every event) and
  * the serials of the input events it was sent.
  */
@@ -18,6 +19,7 @@ final class SeatClient {
     final List<WlSeat> seats = new ArrayList<>(1);
     final List<WlPointer> pointers = new ArrayList<>(1);
     final List<WlKeyboard> keyboards = new ArrayList<>(1);
+    final List<WlTouch> touches = new ArrayList<>(1);
     final InputSerials serials = new InputSerials();
     /** The latest wl_pointer.enter serial: wl_pointer.set_cursor must name it. */
     int pointerEnterSerial;
@@ -27,6 +29,6 @@ final class SeatClient {
     }
 
     boolean isEmpty() {
-        return seats.isEmpty() && pointers.isEmpty() && keyboards.isEmpty();
+        return seats.isEmpty() && pointers.isEmpty() && keyboards.isEmpty() && touches.isEmpty();
     }
 }

@@ -7,9 +7,9 @@ import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.WlTouch;
 
 /**
- * wl_seat (v8, what Debian 12's wayland.xml defines): announces the capabilities (pointer,
- * and keyboard when a keymap was compiled; no touch, as no touch device exists) and the name,
- * and hands out wl_pointer and wl_keyboard objects.
+ * wl_seat (v8, what Debian 12's wayland.xml defines): announces the capabilities (pointer;
+ * keyboard when a keymap was compiled; touch while a touch device is there, announced again
+ * when that changes) and the name, and hands out wl_pointer, wl_keyboard and wl_touch objects.
  */
 public final class SeatGlobal implements WlSeat.Handler {
     public static final int VERSION = 8;
@@ -49,7 +49,12 @@ public final class SeatGlobal implements WlSeat.Handler {
 
     @Override
     public void getTouch(WlSeat self, WlTouch id) {
-        self.postError(WlSeat.Error.MISSING_CAPABILITY, "this seat has no touch device");
+        if (!seat.touch().everAvailable()) { // once there was one, the object is fine (inert while none is there)
+            self.postError(WlSeat.Error.MISSING_CAPABILITY, "this seat has no touch device");
+            return;
+        }
+        seat.touch().bound(id);
+        seat.track(id, c -> c.touches);
     }
 
     @Override

@@ -34,6 +34,19 @@ class ControlCommandTest {
     }
 
     @Test
+    void touchCommands() throws Exception {
+        assertEquals(new TouchDevice(true), parse("touch-device add"));
+        assertEquals(new TouchDevice(false), parse("touch-device remove"));
+        assertEquals(new TouchDown(0, 10.5, 20), parse("touch-down 0 10.5 20"));
+        assertEquals(new TouchMotion(63, -1, 2), parse("touch-motion 63 -1 2"));
+        assertEquals(new TouchUp(5), parse("touch-up 5"));
+        assertEquals(new TouchCancel(), parse("touch-cancel"));
+        assertEquals("touch id 64 is out of range (0 to 63)", error("touch-up 64"));
+        assertEquals("expected add or remove, not 'plug'", error("touch-device plug"));
+        assertEquals("usage: touch-down ID X Y", error("touch-down 1 2"));
+    }
+
+    @Test
     void keysWindowsAndListing() throws Exception {
         assertEquals(new Key(30, true), parse("key 30 press"));
         assertEquals(new Key(767, false), parse("key 767 release"));

@@ -36,7 +36,8 @@ import java.util.Map;
  * dma-buf covers a whole output, its framebuffer goes on the primary plane instead (direct
  * scanout, no copy: {@link ScanoutImports}). The CRTCs are put back as we found them on close.
  * Hotplug events make it re-read the connectors: a lit head whose connector went away stops
- * painting until the connector comes back with its mode.
+ * painting until the connector comes back with its mode. While the VT is switched away
+ * ({@link #pause}) it is not DRM master and paints nothing; {@link #resume} takes the device back.
  */
 public final class DrmBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
@@ -52,6 +53,7 @@ public final class DrmBackend implements Backend {
     private VirtualTerminal vt;
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
+    private boolean paused; // the VT is switched away: not master, no frames
 
     private DrmBackend(DrmDevice device) {
         this.device = device;
@@ -169,7 +171,7 @@ public final class DrmBackend implements Backend {
             h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
                 Descriptors.readCounter(h.repaintTimer);
                 h.timerArmed = false;
-                frame(h);
+                if (!paused) frame(h);
             });
         }
     }
@@ -185,7 +187,7 @@ public final class DrmBackend implements Backend {
 
     /** Paints now if the repaint window of the next vblank is open, else when it opens. */
     private void scheduleRepaint(DrmHead h) {
-        if (h.timerArmed) return;
+        if (paused || h.timerArmed) return;
         long due = h.lastFlipNanos + h.output.mode().frameNanos() - REPAINT_WINDOW_NANOS;
         if (System.nanoTime() >= due) {
             frame(h);
@@ -284,6 +286,7 @@ public final class DrmBackend implements Backend {
 
     /** After a hotplug event: logs what changed, parks heads whose connector left, relights returning ones. */
     private void connectorsChanged() {
+        if (paused) return; // not master: nothing could be lit; resume() reads them again
         Map<Integer, DrmDevice.Connector> now = new LinkedHashMap<>();
         try {
             for (int id : device.resources().connectors()) now.put(id, device.connector(id));
@@ -310,6 +313,11 @@ public final class DrmBackend implements Backend {
     /** Stops the frame cycle of a head whose connector went away; a flip still in flight completes harmlessly. */
     private void park(DrmHead h) {
         h.unplugged = true;
+        stopFrames(h);
+        LOG.warn("{}: its connector is gone; no more frames on it until it comes back", h.output.name());
+    }
+
+    private void stopFrames(DrmHead h) {
         h.frameWanted = false;
         if (h.timerArmed) {
             try {
@@ -319,7 +327,56 @@ public final class DrmBackend implements Backend {
                 LOG.warn("{}: cannot disarm the repaint timer: {}", h.output.name(), e.getMessage());
             }
         }
-        LOG.warn("{}: its connector is gone; no more frames on it until it comes back", h.output.name());
+    }
+
+    /** The VT our console runs on, when we were started from one (it is switched back to text mode on close); else null. */
+    public VirtualTerminal virtualTerminal() {
+        return vt;
+    }
+
+    /**
+     * The session is going away (a VT switch): no more frames, and DRM master goes to whoever
+     * comes next. A flip in flight completes harmlessly; frame callbacks wait until {@link #resume}.
+     */
+    public void pause() {
+        if (paused) return;
+        paused = true;
+        for (DrmHead h : heads) stopFrames(h);
+        if (LibC.ioctl(device.fd.get(), DrmDevice.DROP_MASTER, 0) < 0) LOG.warn("{}: DROP_MASTER failed: {}", device.path, LibC.describe(LibC.errno()));
+        LOG.info("{}: paused, DRM master dropped", device.path);
+    }
+
+    /**
+     * The session is back: DRM master again, the connectors read again (they may have changed
+     * meanwhile), each head lit with a modeset and then repainted whole. False (logged) when
+     * the device cannot be taken back yet.
+     */
+    public boolean resume() {
+        if (!paused) return true;
+        if (LibC.ioctl(device.fd.get(), DrmDevice.SET_MASTER, 0) < 0) {
+            LOG.error("{}: cannot become DRM master again ({}): another process holds it", device.path, LibC.describe(LibC.errno()));
+            return false;
+        }
+        paused = false;
+        connectorsChanged();
+        for (DrmHead h : heads) {
+            if (h.unplugged) continue;
+            if (h.direct != null) { // the modeset below takes a client buffer off the screen
+                h.direct.unlock();
+                h.direct = null;
+            }
+            try {
+                kms.modeset(h, h.front.framebuffer);
+            } catch (OsException e) {
+                LOG.error("{}: modeset after the VT switch failed: {}", h.output.name(), e.getMessage());
+                continue;
+            }
+            h.frameStale = true; // the next frame repaints everything
+            if (h.flipPending) h.frameWanted = true;
+            else scheduleRepaint(h);
+        }
+        LOG.info("{}: resumed, DRM master again", device.path);
+        return true;
     }
 
     private void relight(DrmHead h, DrmDevice.Connector c) {
@@ -359,7 +416,7 @@ public final class DrmBackend implements Backend {
         if (source != null) source.remove();
         for (DrmHead h : heads) {
             try {
-                kms.restore(h);
+                if (!paused) kms.restore(h); // else the VT is someone else's now: the CRTC is not ours to set
             } catch (OsException e) {
                 LOG.warn("{}: could not restore the previous CRTC configuration: {}", h.output.name(), e.getMessage());
             }
