@@ -21,6 +21,7 @@ import javawc.compositor.primaryselection.PrimarySelectionManagerGlobal;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesException;
 import javawc.compositor.render.gles.GlesRenderer;
+import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -29,12 +30,14 @@ import javawc.compositor.seat.SeatGlobal;
 import javawc.compositor.selection.Selection;
 import javawc.compositor.shm.ShmGlobal;
 import javawc.compositor.xdg.XdgWmBaseGlobal;
+import javawc.os.Drm;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Puts a compositor together, as tinywl does in one function: the server, a backend and its
@@ -44,6 +47,8 @@ import java.io.IOException;
 public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Compositor.class);
     static final long PING_INTERVAL_MS = 5000;
+    /** The dma-buf formats the GLES renderer may sample (single-plane, 8 bits a channel), as far as EGL imports them. */
+    private static final int[] DMABUF_FORMATS = {Drm.FORMAT_XRGB8888, Drm.FORMAT_ARGB8888, Drm.FORMAT_XBGR8888, Drm.FORMAT_ABGR8888};
 
     private final Server server;
     private final Backend backend;
@@ -58,11 +63,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private Runnable quit;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
-        this.renderer = createRenderer(options.renderer());
+        this.backend = createBackend(options);
         try {
-            this.backend = createBackend(options);
+            this.renderer = createRenderer(options.renderer(), backend);
         } catch (IOException | RuntimeException e) {
-            renderer.close();
+            backend.close();
             throw e;
         }
         this.server = new Server(loop);
@@ -79,7 +84,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         if (options.dataControl()) new DataControlManagerGlobal(globals, seat, clipboard, primary);
         for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
         new XdgOutputManager(globals);
-        DmabufSupport dmabuf = backend.dmabufSupport();
+        DmabufSupport dmabuf = backend.dmabufSupport(renderer instanceof GlesRenderer g ? g.dmabufFormats(DMABUF_FORMATS) : List.of());
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
@@ -130,9 +135,28 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /**
      * --renderer: gles fails loudly when it cannot start; auto takes GLES when it starts on a
      * GPU, else software, saying why (GL on a CPU rasterizer composites slower than software).
+     * On a DRM device GLES runs on EGL's GBM platform and draws into the scanout buffers; when
+     * that cannot be had (the log says why), on the surfaceless platform, read back into the
+     * dumb buffers.
      */
-    private static Renderer createRenderer(String which) throws IOException {
+    private static Renderer createRenderer(String which, Backend backend) throws IOException {
         if (which.equals("software")) return new SoftwareRenderer();
+        if (backend instanceof DrmBackend drm) {
+            try {
+                GlesRenderer gles = drm.openGles();
+                if (which.equals("auto") && gles.rendersOnCpu()) {
+                    LOG.info("GLES on GBM renders on the CPU here ({}): using the faster software renderer (--renderer gles forces GLES)", gles.description());
+                    drm.dropGles();
+                    return new SoftwareRenderer();
+                }
+                drm.scanOutWith(gles);
+                LOG.info("GLES renderer on GBM (gbm backend {}), drawing into the scanout buffers: {}", drm.gbmBackend(), gles.description());
+                return gles;
+            } catch (GlesException e) {
+                drm.dropGles();
+                LOG.info("GLES on GBM unavailable ({}): trying surfaceless EGL, read back into dumb buffers", e.getMessage());
+            }
+        }
         try {
             GlesRenderer gles = GlesRenderer.surfaceless();
             if (which.equals("auto") && gles.rendersOnCpu()) {
@@ -172,6 +196,12 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         if (damage.isEmpty()) return damage;
         renderer.render(scene, output, damage, framebuffer);
         return damage.translate(-output.x(), -output.y());
+    }
+
+    @Override
+    public void draw(Output output, RenderTarget target, Region area) {
+        if (!(renderer instanceof GlesRenderer gles)) throw new IllegalStateException("drawing into a GL target needs the GLES renderer");
+        gles.draw(scene, output, area.translate(output.x(), output.y()), target);
     }
 
     @Override

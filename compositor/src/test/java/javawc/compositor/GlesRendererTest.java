@@ -1,7 +1,9 @@
 package javawc.compositor;
 
 import javawc.compositor.output.Output;
+import javawc.compositor.render.gles.FramebufferTarget;
 import javawc.compositor.render.gles.GlesRenderer;
+import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
@@ -110,6 +112,61 @@ class GlesRendererTest {
             int[] fb = render(everything(), 0);
             assertEquals(BG, fb[H / 2 * W + W / 2]);
             assertEquals(0, c.onLoop(gles::textureCount));
+        }
+    }
+
+    /**
+     * A target whose GL channels are the pixel format's own (as a scanout buffer imported
+     * through EGL is): drawn without read-back, then read whole, it holds the same picture as
+     * the renderer's own framebuffer, translucent blending and the background included.
+     */
+    @Test
+    void aTargetInTheFormatsChannelOrderGetsTheSamePicture() throws Exception {
+        try (TestClient client = c.connect();
+             TestClient.ShmBuffer opaque = client.new ShmBuffer(200, 100, 0xff336699);
+             TestClient.ShmBuffer translucent = client.new ShmBuffer(100, 100, 0x80402000)) {
+            client.window(opaque, "opaque");
+            client.window(translucent, "translucent");
+            int[] expected = render(everything(), 0);
+            int[] got = c.onLoop(() -> {
+                int[] pixels = new int[W * H];
+                try (FormatOrderTarget target = new FormatOrderTarget(new FramebufferTarget(W, H))) {
+                    gles.draw(c.compositor.scene(), output, everything(), target);
+                    gles.readPixels(target, pixels);
+                }
+                return pixels;
+            });
+            assertEquals(BG, got[0]);
+            assertNotEquals(BG, got[H / 2 * W + W / 2], "the windows are there");
+            assertArrayEquals(expected, got);
+        }
+    }
+
+    /** A framebuffer that says its channels are the format's own, like a KMS buffer imported through EGL. */
+    private record FormatOrderTarget(FramebufferTarget fb) implements RenderTarget {
+        @Override
+        public int width() {
+            return fb.width();
+        }
+
+        @Override
+        public int height() {
+            return fb.height();
+        }
+
+        @Override
+        public boolean formatOrder() {
+            return true;
+        }
+
+        @Override
+        public void bind() {
+            fb.bind();
+        }
+
+        @Override
+        public void close() {
+            fb.close();
         }
     }
 

@@ -14,7 +14,7 @@ public final class Drm {
     /** Format modifiers (drm_fourcc.h): linear, and "none given" (the driver's implicit layout). */
     public static final long MOD_LINEAR = 0, MOD_INVALID = 0x00ffffffffffffffL;
     /** fourcc codes (little-endian ASCII). */
-    public static final int FORMAT_XRGB8888 = 0x34325258, FORMAT_ARGB8888 = 0x34325241;
+    public static final int FORMAT_XRGB8888 = 0x34325258, FORMAT_ARGB8888 = 0x34325241, FORMAT_XBGR8888 = 0x34324258, FORMAT_ABGR8888 = 0x34324241;
 
     private Drm() {}
 

@@ -3,6 +3,7 @@ package javawc.compositor.backend;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
+import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.scene.Region;
 import javawc.os.OsException;
 import javawc.server.EventLoop;
@@ -27,10 +28,20 @@ public interface Backend extends AutoCloseable {
             return paint(output, framebuffer, new Region());
         }
 
+        /**
+         * Draws {@code area} (output coordinates) of the scene as it is now into {@code target}
+         * with the GLES renderer, nothing else: the damage is the caller's business
+         * ({@link #takeDamage}). For backends whose buffers are GL render targets.
+         */
+        void draw(Output output, RenderTarget target, Region area);
+
         /** A client buffer that alone is the whole next frame of {@code output}, which the backend may show directly; or null. */
         DmabufBuffer scanoutCandidate(Output output);
 
-        /** Takes the damage of {@code output} (output coordinates) without drawing it: the frame shows a client buffer instead. */
+        /**
+         * Takes the damage of {@code output} (output coordinates) without drawing it: the frame
+         * shows a client buffer instead, or the caller draws it with {@link #draw}.
+         */
         Region takeDamage(Output output);
 
         /** The frame is shown (or would be, headless): time for frame callbacks. */
@@ -41,8 +52,12 @@ public interface Backend extends AutoCloseable {
 
     List<Output> outputs();
 
-    /** What linux-dmabuf clients may send us on this backend's device; null: not offered. */
-    default DmabufSupport dmabufSupport() {
+    /**
+     * What linux-dmabuf clients may send us on this backend's device; null: not offered.
+     * {@code rendererImports}: the format/modifier pairs the renderer samples itself (GLES:
+     * what EGL imports), beyond the linear ones any renderer composites from a CPU copy.
+     */
+    default DmabufSupport dmabufSupport(java.util.List<DmabufSupport.FormatModifier> rendererImports) {
         return null;
     }
 

@@ -1,5 +1,6 @@
 package javawc.compositor.dmabuf;
 
+import javawc.os.Drm;
 import javawc.os.LibC;
 import javawc.os.OwnedFd;
 import javawc.server.protocol.WlBuffer;
@@ -91,7 +92,10 @@ final class BufferParams implements ZwpLinuxBufferParamsV1.Handler {
             self.postError(Error.INVALID_DIMENSIONS, "invalid size " + width + "x" + height);
             return null;
         }
-        int count = DmabufBuffer.planeCount(format);
+        int given = 0;
+        while (given < MAX_PLANES && planes[given] != null) given++;
+        for (int i = given; i < MAX_PLANES; i++) if (planes[i] != null) given = -1; // a gap
+        int count = DmabufBuffer.planeCount(format, planes[0] == null ? Drm.MOD_LINEAR : planes[0].modifier(), given);
         for (int i = 0; i < MAX_PLANES; i++) {
             if (i < count && planes[i] == null) {
                 self.postError(Error.INCOMPLETE, "plane " + i + " is missing; the format has " + count);

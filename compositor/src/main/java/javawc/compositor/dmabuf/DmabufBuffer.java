@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * A wl_buffer made of dma-bufs. Unlike shm buffers it is not copied at commit: a surface keeps
  * it locked while it is the surface's buffer, and so does a backend while it is on screen,
- * so the display can show it with no copy at all. When it must be composited, the rows that
- * changed are read through a read-only mapping, bracketed by DMA_BUF_IOCTL_SYNC (linear
- * layouts only; GPU import comes with the GLES renderer). wl_buffer.release is sent when the
+ * so the display can show it with no copy at all. When it must be composited, the GLES
+ * renderer samples it as an EGLImage where EGL imports it; otherwise the rows that changed are
+ * read through a read-only mapping, bracketed by DMA_BUF_IOCTL_SYNC (linear layouts only: a
+ * tiled buffer is not mapped, and only a GPU can read it). wl_buffer.release is sent when the
  * last lock goes; the fds, the mapping and whatever backends built on it (framebuffers) go
  * when the wl_buffer is destroyed and no lock is left.
  */
@@ -39,7 +40,7 @@ public final class DmabufBuffer implements ClientBuffer {
     private final WlBuffer resource;
     private final int width, height, format;
     private final Plane[] planes;
-    private final MemoryMapping mapping;
+    private final MemoryMapping mapping; // null: not linear, the CPU cannot read it
     private final IntBuffer pixels;
     private final List<Runnable> freeListeners = new ArrayList<>(1);
     private int locks;
@@ -52,12 +53,16 @@ public final class DmabufBuffer implements ClientBuffer {
         this.format = format;
         this.planes = planes;
         this.mapping = mapping;
-        this.pixels = mapping.buffer().asIntBuffer();
+        this.pixels = mapping == null ? null : mapping.buffer().asIntBuffer();
     }
 
-    /** Number of planes of the formats we take (all single-plane for now). */
-    static int planeCount(int format) {
-        return 1;
+    /**
+     * Number of planes of a buffer: the formats we take are single-plane, 32 bits a pixel, but a
+     * layout modifier may add planes (compression metadata); for those, {@code given}, the
+     * number of planes the client set (-1 when it left gaps), is taken as it is and EGL judges.
+     */
+    static int planeCount(int format, long modifier, int given) {
+        return modifier == Drm.MOD_LINEAR || given < 1 ? 1 : given;
     }
 
     /** Makes {@code resource} a dma-buf buffer; the planes' fds are the buffer's from here on, also on failure (closed). */
@@ -75,11 +80,11 @@ public final class DmabufBuffer implements ClientBuffer {
             long size = LibC.lseek(p.fd().get(), 0, LibC.SEEK_END);
             LibC.lseek(p.fd().get(), 0, LibC.SEEK_SET);
             if (size < p.offset() + p.stride() * height) throw new ImportException("the fd's size cannot be determined or is too small");
-            MemoryMapping mapping;
+            MemoryMapping mapping = null;
             try {
                 Drm.syncDmabuf(p.fd(), Drm.DMA_BUF_SYNC_START | Drm.DMA_BUF_SYNC_READ);
                 Drm.syncDmabuf(p.fd(), Drm.DMA_BUF_SYNC_END | Drm.DMA_BUF_SYNC_READ);
-                mapping = MemoryMapping.map(p.fd(), 0, size, false);
+                if (p.modifier() == Drm.MOD_LINEAR) mapping = MemoryMapping.map(p.fd(), 0, size, false);
             } catch (OsException e) {
                 throw new ImportException("not a dma-buf we can map (" + e.getMessage() + ")");
             }
@@ -121,7 +126,12 @@ public final class DmabufBuffer implements ClientBuffer {
 
     @Override
     public boolean opaque() {
-        return format == Drm.FORMAT_XRGB8888;
+        return format == Drm.FORMAT_XRGB8888 || format == Drm.FORMAT_XBGR8888;
+    }
+
+    /** Red in the low byte (the ABGR/XBGR fourccs): swapped with blue when copied into our ARGB. */
+    private boolean redFirst() {
+        return format == Drm.FORMAT_ABGR8888 || format == Drm.FORMAT_XBGR8888;
     }
 
     @Override
@@ -131,6 +141,7 @@ public final class DmabufBuffer implements ClientBuffer {
 
     @Override
     public void copyTo(SurfaceTexture texture, Region damage) throws BufferAccessException {
+        if (mapping == null) throw new BufferAccessException("modifier 0x" + Long.toHexString(modifier()) + " is not a layout the CPU can read");
         Plane p = planes[0];
         int rowInts = (int) (p.stride() / 4), first = (int) (p.offset() / 4);
         int[] px = texture.pixels();
@@ -142,6 +153,9 @@ public final class DmabufBuffer implements ClientBuffer {
                     for (int y = r.y(); y < r.bottom(); y++) {
                         int dst = y * width + r.x();
                         pixels.get(first + y * rowInts + r.x(), px, dst, r.width());
+                        if (redFirst()) {
+                            for (int i = dst; i < dst + r.width(); i++) px[i] = px[i] & 0xff00ff00 | (px[i] >>> 16 & 0xff) | (px[i] & 0xff) << 16;
+                        }
                         if (opaque()) for (int i = dst; i < dst + r.width(); i++) px[i] |= 0xff000000;
                     }
                 }
@@ -188,7 +202,7 @@ public final class DmabufBuffer implements ClientBuffer {
         freed = true;
         for (Runnable r : freeListeners) r.run();
         freeListeners.clear();
-        mapping.close();
+        if (mapping != null) mapping.close();
         for (Plane p : planes) p.fd().close();
     }
 

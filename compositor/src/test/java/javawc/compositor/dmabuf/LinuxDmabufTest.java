@@ -225,6 +225,50 @@ class LinuxDmabufTest {
         assertEquals(Error.INCOMPLETE, expectError().code());
     }
 
+    /**
+     * A layout modifier other than LINEAR may add planes (compression metadata) that only the
+     * driver knows about: as many planes as the client gives are taken, gaps are not, and the
+     * import itself decides (here the fds are no dma-bufs: failed, not a protocol error).
+     */
+    @Test
+    void aTiledModifiersPlanesAreTakenAsGiven() throws Exception {
+        long tiled = 0x0100000000000002L; // a vendor's tiled layout (Intel Y-tiling), as EGL might list it
+        var support = new DmabufSupport(DEVICE, List.of(new DmabufSupport.FormatModifier(XRGB, Drm.MOD_LINEAR),
+                new DmabufSupport.FormatModifier(XRGB, tiled)), List.of());
+        try (InProcessServer other = new InProcessServer(registry -> {
+            try {
+                new LinuxDmabufGlobal(registry, support);
+            } catch (javawc.os.OsException e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            Display d = other.connect();
+            try {
+                ZwpLinuxDmabufV1 dm = bind(d, 4);
+                boolean[] failed = {false};
+                ZwpLinuxBufferParamsV1 p = dm.createParams().setListener(new ZwpLinuxBufferParamsV1.Listener() {
+                    @Override
+                    public void failed(ZwpLinuxBufferParamsV1 self) {
+                        failed[0] = true;
+                    }
+                });
+                p.add(file(64 * 1024), 0, 0, 256, (int) (tiled >>> 32), (int) tiled);
+                p.add(file(4096), 1, 0, 64, (int) (tiled >>> 32), (int) tiled);
+                p.create(16, 16, XRGB, 0);
+                d.roundtrip();
+                assertTrue(failed[0], "two planes pass the checks; the import decides");
+
+                ZwpLinuxBufferParamsV1 gap = dm.createParams();
+                gap.add(file(64 * 1024), 0, 0, 256, (int) (tiled >>> 32), (int) tiled);
+                gap.add(file(4096), 2, 0, 64, (int) (tiled >>> 32), (int) tiled);
+                gap.create(16, 16, XRGB, 0);
+                assertEquals(Error.INCOMPLETE, assertThrows(ProtocolErrorException.class, d::roundtrip).code());
+            } finally {
+                d.close();
+            }
+        }
+    }
+
     @Test
     void unknownFormat() throws IOException {
         ZwpLinuxBufferParamsV1 p = dmabuf.createParams();

@@ -4,8 +4,8 @@ import javawc.compositor.backend.Backend;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
-import javawc.compositor.scene.Rect;
-import javawc.compositor.scene.Region;
+import javawc.compositor.render.gles.GlesException;
+import javawc.compositor.render.gles.GlesRenderer;
 import javawc.os.Descriptors;
 import javawc.os.Drm;
 import javawc.os.Epoll;
@@ -27,8 +27,10 @@ import java.util.Map;
 /**
  * KMS on a DRM device, with atomic commits where the driver offers them, else legacy SETCRTC
  * and PAGE_FLIP (JAVAWC_DRM_LEGACY=1 forces legacy): each connected connector gets a CRTC,
- * its preferred mode (or --mode), and two dumb buffers. A frame is painted into
- * the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
+ * its preferred mode (or --mode), and two buffers ({@link HeadScanout}): dumb buffers the
+ * software renderer's frames are copied into, or, once {@link #scanOutWith} is given a GLES
+ * renderer on this device's GBM ({@link #openGles}), GBM buffers it draws into. A frame is
+ * painted into the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
  * loop, is the output's clock: it sends frame callbacks. The next frame is painted no earlier
  * than a repaint window before the next expected vblank (last flip + one refresh period), as
  * weston does: late enough to catch the newest commits, and it keeps drivers whose flips
@@ -54,6 +56,8 @@ public final class DrmBackend implements Backend {
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
     private boolean paused; // the VT is switched away: not master, no frames
+    private GbmDevice gbm;
+    private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
 
     private DrmBackend(DrmDevice device) {
         this.device = device;
@@ -100,9 +104,8 @@ public final class DrmBackend implements Backend {
             Output output = new Output(c.name(), "javawc", device.path, c.mmWidth(), c.mmHeight(), m, x, 0);
             x += m.width();
             DrmHead h = new DrmHead(heads.size(), output, connectorId, crtc, mode, device.crtc(crtc));
-            h.front = new DumbBuffer(device, m.width(), m.height());
-            h.back = new DumbBuffer(device, m.width(), m.height());
             heads.add(h);
+            h.scanout = new DumbScanout(device, output);
             LOG.info("{}: {} on CRTC {}", c.name(), m, crtc);
         }
         if (heads.isEmpty()) throw new IOException(device.path + " has no connected display");
@@ -123,18 +126,77 @@ public final class DrmBackend implements Backend {
         return 0;
     }
 
+    /**
+     * A GLES renderer on EGL's GBM platform for this device (the GBM device is made on first
+     * use), or the reason it cannot be had. It is ours until {@link #scanOutWith} or
+     * {@link #dropGles}: nothing draws into our buffers with it yet.
+     */
+    public GlesRenderer openGles() throws GlesException {
+        if (gles != null) return gles;
+        try {
+            if (gbm == null) gbm = GbmDevice.create(device);
+        } catch (GbmDevice.GbmException e) {
+            throw new GlesException(e.getMessage());
+        }
+        gles = GlesRenderer.onGbm(gbm.pointer());
+        return gles;
+    }
+
+    /** Backend name of the GBM device {@link #openGles} made ("drm" for Mesa's), or null. */
+    public String gbmBackend() {
+        return gbm == null ? null : gbm.backendName();
+    }
+
+    /**
+     * Every head draws with {@code gles} (from {@link #openGles}) into GBM buffers from now on,
+     * instead of copying the software renderer's frames into dumb buffers; before {@link #start}.
+     * If a head's buffers cannot be made, the renderer and the GBM device are dropped, the heads
+     * keep their dumb buffers, and the exception says why.
+     */
+    public void scanOutWith(GlesRenderer renderer) throws GlesException {
+        if (renderer != gles || gles == null) throw new IllegalArgumentException("not this backend's GBM renderer");
+        if (painter != null) throw new IllegalStateException("already started");
+        List<HeadScanout> made = new ArrayList<>();
+        try {
+            for (DrmHead h : heads) {
+                made.add(new GbmScanout(gbm, gles, h.output));
+            }
+        } catch (GlesException | RuntimeException e) {
+            for (HeadScanout s : made) s.close();
+            dropGles();
+            throw e;
+        } finally {
+            if (gles != null) gles.releaseThread(); // the event loop's thread draws
+        }
+        for (int i = 0; i < heads.size(); i++) {
+            DrmHead h = heads.get(i);
+            h.scanout.close();
+            h.scanout = made.get(i);
+            LOG.info("{}: {}", h.output.name(), h.scanout.describe());
+        }
+    }
+
+    /** Closes what {@link #openGles} made, when the compositor does not use it. */
+    public void dropGles() {
+        if (gles != null) gles.close();
+        gles = null;
+        if (gbm != null) gbm.close();
+        gbm = null;
+    }
+
     @Override
     public String name() {
         return "drm (" + device.path + ", " + kms.name() + ")";
     }
 
     /**
-     * Clients allocate on this device. We composite linear XRGB8888 and ARGB8888; those of them
-     * the primary planes can show are offered for scanout (an ARGB buffer is scanned out only
-     * when its surface says it is opaque).
+     * Clients allocate on this device. We composite linear XRGB8888 and ARGB8888 from a CPU copy,
+     * and whatever else the renderer imports itself; the linear pairs the primary planes can
+     * show are offered for scanout (an ARGB buffer is scanned out only when its surface says it
+     * is opaque).
      */
     @Override
-    public DmabufSupport dmabufSupport() {
+    public DmabufSupport dmabufSupport(List<DmabufSupport.FormatModifier> rendererImports) {
         try {
             List<DmabufSupport.FormatModifier> formats = new ArrayList<>(), scanout = new ArrayList<>();
             int[] planeFormats = kms.scanoutFormats();
@@ -143,6 +205,7 @@ public final class DrmBackend implements Backend {
                 formats.add(pair);
                 if (java.util.Arrays.stream(planeFormats).anyMatch(p -> p == f)) scanout.add(pair);
             }
+            for (var pair : rendererImports) if (!formats.contains(pair)) formats.add(pair);
             return new DmabufSupport(Drm.deviceNumber(device.fd), formats, scanout);
         } catch (OsException e) {
             LOG.warn("{}: no linux-dmabuf: {}", device.path, e.getMessage());
@@ -162,11 +225,9 @@ public final class DrmBackend implements Backend {
         source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
         hotplug = HotplugMonitor.start(loop, device, this::connectorsChanged);
         for (DrmHead h : heads) {
-            Rect all = new Rect(0, 0, h.output.mode().width(), h.output.mode().height());
-            painter.paint(h.output, h.frame);
-            h.front.copyFrom(h.frame, new Region(all));
-            kms.modeset(h, h.front.framebuffer);
-            h.backStale = new Region(all);
+            h.scanout.paint(painter, true);
+            h.scanout.flipping();
+            kms.modeset(h, h.scanout.front());
             h.repaintTimer = Descriptors.timerFd();
             h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
                 Descriptors.readCounter(h.repaintTimer);
@@ -230,19 +291,13 @@ public final class DrmBackend implements Backend {
     }
 
     private void composite(DrmHead h) {
-        Region damage = painter.paint(h.output, h.frame, h.frameStale ? new Region(h.fullArea()) : new Region());
+        int fb = h.scanout.paint(painter, h.frameStale);
         if (h.frameStale) LOG.info("{}: compositing again", h.output.name());
         h.frameStale = false;
-        Region copy = h.backStale.copy();
-        copy.add(damage);
-        h.back.copyFrom(h.frame, copy);
         try {
-            kms.flip(h, h.back.framebuffer);
+            kms.flip(h, fb);
             h.flipPending = true;
-            h.backStale = damage; // the buffer we leave lacks exactly this frame's changes
-            DumbBuffer t = h.front;
-            h.front = h.back;
-            h.back = t;
+            h.scanout.flipping();
             h.stats.frame(false, System.nanoTime());
         } catch (OsException e) {
             LOG.error("{}: page flip failed: {}", h.output.name(), e.getMessage());
@@ -366,7 +421,7 @@ public final class DrmBackend implements Backend {
                 h.direct = null;
             }
             try {
-                kms.modeset(h, h.front.framebuffer);
+                kms.modeset(h, h.scanout.front());
             } catch (OsException e) {
                 LOG.error("{}: modeset after the VT switch failed: {}", h.output.name(), e.getMessage());
                 continue;
@@ -385,7 +440,7 @@ public final class DrmBackend implements Backend {
             return;
         }
         try {
-            kms.modeset(h, h.front.framebuffer);
+            kms.modeset(h, h.scanout.front());
         } catch (OsException e) {
             LOG.warn("{}: back, but lighting it failed: {}", h.output.name(), e.getMessage());
             return;
@@ -401,11 +456,9 @@ public final class DrmBackend implements Backend {
     public int[] capture(Output output) {
         for (DrmHead h : heads) {
             if (h.output != output) continue;
-            if (h.frameStale) { // a client buffer is on screen: composite the same picture for the caller
-                h.backStale.add(painter.paint(h.output, h.frame, new Region(h.fullArea())));
-                h.frameStale = false;
-            }
-            return h.frame.clone();
+            int[] pixels = h.scanout.capture(painter, h.frameStale); // a client buffer on screen: composite the same picture
+            h.frameStale = false;
+            return pixels;
         }
         throw new IllegalArgumentException("not our output: " + output);
     }
@@ -422,10 +475,10 @@ public final class DrmBackend implements Backend {
             }
             if (h.timerSource != null) h.timerSource.remove();
             if (h.repaintTimer != null) h.repaintTimer.close();
-            if (h.front != null) h.front.close();
-            if (h.back != null) h.back.close();
+            if (h.scanout != null) h.scanout.close();
         }
         imports.close(); // after the restore: removing a framebuffer on screen would turn the CRTC off
+        dropGles();      // EGL's display lives on the GBM device, which lives on the DRM fd
         device.close();
         if (vt != null) vt.close();
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * of this is on a per-message path.
  */
 final class DrmDevice implements AutoCloseable {
-    static final long SET_MASTER = 0x641e, DROP_MASTER = 0x641f, GET_CAP = 0xc010640cL, SET_CLIENT_CAP = 0x4010640dL;
+    static final long SET_MASTER = 0x641e, DROP_MASTER = 0x641f, GET_CAP = 0xc010640cL, SET_CLIENT_CAP = 0x4010640dL,
+            GET_MAGIC = 0x80046402L, AUTH_MAGIC = 0x40046411L;
     static final long GETRESOURCES = 0xc04064a0L, GETCONNECTOR = 0xc05064a7L, GETENCODER = 0xc01464a6L,
             GETCRTC = 0xc06864a1L, SETCRTC = 0xc06864a2L, ADDFB2 = 0xc06864b8L, RMFB = 0xc00464afL, PAGE_FLIP = 0xc01864b0L;
     static final int CAP_DUMB_BUFFER = 1, CAP_ADDFB2_MODIFIERS = 0x10, FB_MODIFIERS = 2, MODE_INFO_SIZE = 68, PAGE_FLIP_EVENT = 1, EVENT_FLIP_COMPLETE = 2;
@@ -77,6 +78,24 @@ final class DrmDevice implements AutoCloseable {
         b.buffer().putLong(0, cap);
         d.ioctl(GET_CAP, b, "DRM_IOCTL_GET_CAP");
         return b.buffer().getLong(8);
+    }
+
+    /**
+     * The same device opened again, authenticated by us (the master), for a user-space driver
+     * that keeps its own GEM handles (Mesa's GBM and EGL): handles are per open file, so its
+     * imports and releases never touch the handles we hold on {@link #fd} for KMS.
+     */
+    OwnedFd openAuthenticated() throws OsException {
+        OwnedFd other = Descriptors.open(path, LibC.O_RDWR, 0);
+        try {
+            NativeBuffer auth = new NativeBuffer(4);
+            Drm.ioctl(other, GET_MAGIC, auth, "DRM_IOCTL_GET_MAGIC");
+            ioctl(AUTH_MAGIC, auth, "DRM_IOCTL_AUTH_MAGIC");
+            return other;
+        } catch (OsException e) {
+            other.close();
+            throw e;
+        }
     }
 
     /** SET_CLIENT_CAP; false when the kernel or driver refuses it. */

@@ -2,8 +2,6 @@ package javawc.compositor.backend.drm;
 
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.output.Output;
-import javawc.compositor.scene.Rect;
-import javawc.compositor.scene.Region;
 import javawc.os.NativeBuffer;
 import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
@@ -15,9 +13,7 @@ final class DrmHead {
     final int connector, crtc;
     final byte[] mode;
     final NativeBuffer savedCrtc;    // the legacy configuration we found, put back on exit
-    final int[] frame;               // what the software renderer paints, full size
-    DumbBuffer front, back;
-    Region backStale = new Region(); // what the back buffer lacks: the damage of the frame shown meanwhile
+    HeadScanout scanout;             // its buffers and how frames get into them
     boolean flipPending, frameWanted, timerArmed;
     boolean unplugged;               // its connector went away: no frames until it is back
     long lastFlipNanos;
@@ -34,11 +30,6 @@ final class DrmHead {
         this.crtc = crtc;
         this.mode = mode;
         this.savedCrtc = savedCrtc;
-        this.frame = new int[output.mode().width() * output.mode().height()];
         this.stats = new FrameStats(output.name());
-    }
-
-    Rect fullArea() {
-        return new Rect(0, 0, output.mode().width(), output.mode().height());
     }
 }

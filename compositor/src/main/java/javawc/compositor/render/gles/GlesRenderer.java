@@ -1,6 +1,8 @@
 package javawc.compositor.render.gles;
 
 import javawc.compositor.core.Surface;
+import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.SurfaceTexture;
@@ -15,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.lwjgl.opengles.GLES20.*;
@@ -25,8 +28,11 @@ import static org.lwjgl.opengles.GLES20.*;
  * icon and the cursor, each surface a textured quad blended premultiplied "over" (GL_ONE,
  * GL_ONE_MINUS_SRC_ALPHA; opaque buffers are copied without blending). Buffer scale and
  * transform are texture coordinates; sampling is nearest, at the texel the software renderer
- * picks. Each output has its own {@link RenderTarget}; {@link #render} draws into it and reads
- * the damaged rectangles back into the backend's int[] framebuffer.
+ * picks. Headless, each output has its own {@link RenderTarget}; {@link #render} draws into it
+ * and reads the damaged rectangles back into the backend's int[] framebuffer. On KMS
+ * ({@link #onGbm}) the backend's scanout buffers are targets themselves ({@link #importTarget})
+ * and {@link #draw} renders into them, with no read-back. Clients' dma-bufs are sampled as
+ * EGLImage textures where EGL can import them, else from the surface's CPU copy.
  *
  * <p>All GL calls happen on one thread, the event loop's: {@link #bindToThread} (or else the
  * first render) makes the context current there, and a call from any other thread fails.
@@ -38,16 +44,22 @@ public final class GlesRenderer implements Renderer {
     private final String glRenderer;
     private final StagingBuffer staging = new StagingBuffer();
     private final TextureCache textures = new TextureCache(staging);
+    private final DmabufTextures dmabufs;
     private final ShaderProgram program;
     private final Map<Output, RenderTarget> targets = new IdentityHashMap<>();
     private final FloatBuffer quad = MemoryUtil.memAllocFloat(16);
     private boolean closed;
 
+    private boolean swapping; // the program's swapRedBlue as last set
+    private final boolean imageTargets;
+
     private GlesRenderer(EglContext egl) throws GlesException {
         this.egl = egl;
-        egl.makeCurrent();
+        var caps = egl.makeCurrent();
         glRenderer = glGetString(GL_RENDERER);
         program = new ShaderProgram();
+        dmabufs = new DmabufTextures(egl, caps.GL_OES_EGL_image);
+        imageTargets = caps.GL_OES_EGL_image;
         checkError("setting up");
     }
 
@@ -56,10 +68,23 @@ public final class GlesRenderer implements Renderer {
      * is released from the calling thread afterwards, for {@link #bindToThread}.
      */
     public static GlesRenderer surfaceless() throws GlesException {
+        return create(0);
+    }
+
+    /**
+     * A renderer on EGL's GBM platform for {@code gbmDevice} (a gbm_device pointer), or the
+     * reason it cannot be had; released from the calling thread like {@link #surfaceless}.
+     */
+    public static GlesRenderer onGbm(long gbmDevice) throws GlesException {
+        if (gbmDevice == 0) throw new IllegalArgumentException("no gbm_device");
+        return create(gbmDevice);
+    }
+
+    private static GlesRenderer create(long gbmDevice) throws GlesException {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) throw new GlesException("the channel order assumes a little-endian machine");
         EglContext egl = null;
         try {
-            egl = EglContext.surfaceless();
+            egl = gbmDevice == 0 ? EglContext.surfaceless() : EglContext.gbm(gbmDevice);
             GlesRenderer r = new GlesRenderer(egl);
             egl.release();
             return r;
@@ -98,8 +123,70 @@ public final class GlesRenderer implements Renderer {
         RenderTarget fb = target(output);
         draw(scene, output, damage, fb);
         readBack(output, damage, fb, target);
-        textures.sweep();
-        checkError("rendering");
+        checkError("reading back");
+    }
+
+    /**
+     * A target drawing into a single-plane dma-buf (on KMS: a scanout buffer): the buffer
+     * imported as an EGLImage, a renderbuffer on it, a framebuffer object around that. The fd is
+     * not taken. Closed by the caller, on this renderer's thread.
+     */
+    public RenderTarget importTarget(int fd, int width, int height, int fourcc, long offset, long stride, long modifier) throws GlesException {
+        current();
+        if (!imageTargets) throw new GlesException("OpenGL ES has no GL_OES_EGL_image: it cannot draw into imported buffers");
+        long image = egl.importDmabuf(width, height, fourcc, modifier, new int[] {fd}, new long[] {offset}, new long[] {stride});
+        return new ImageTarget(egl, image, width, height);
+    }
+
+    /** Closes a target {@link #importTarget} made, on the GL thread; nothing to do once the renderer is closed (EGL freed it all). */
+    public void destroyTarget(RenderTarget target) {
+        if (closed) return;
+        try {
+            current();
+        } catch (IllegalStateException e) {
+            return; // another thread holds the context: terminating the display frees the target anyway
+        }
+        target.close();
+    }
+
+    /** Releases the context from the calling thread (after setting up on it), for {@link #bindToThread} on another. */
+    public void releaseThread() {
+        egl.release();
+    }
+
+    /**
+     * The format/modifier pairs among {@code fourccs} whose dma-bufs this renderer can sample as
+     * textures (what EGL says it imports); empty when it cannot import dma-bufs at all.
+     */
+    public List<DmabufSupport.FormatModifier> dmabufFormats(int... fourccs) {
+        return dmabufs.enabled() ? egl.dmabufFormats(fourccs) : List.of();
+    }
+
+    /** Waits until the GPU has finished what was drawn (before a buffer goes to the display). */
+    public void finish() {
+        current();
+        glFinish();
+    }
+
+    /**
+     * Reads all of {@code fb} into {@code into} as 0xAARRGGBB ints, the target's width per row
+     * (a screenshot of a scanout buffer); alpha is read as it is.
+     */
+    public void readPixels(RenderTarget fb, int[] into) {
+        current();
+        fb.bind();
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        int w = fb.width(), h = fb.height();
+        IntBuffer pixels = staging.get(w * h);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        pixels.get(0, into, 0, w * h);
+        if (fb.formatOrder()) { // bytes R, G, B, A: swap red and blue into 0xAARRGGBB
+            for (int i = 0; i < w * h; i++) {
+                int p = into[i];
+                into[i] = p & 0xff00ff00 | (p >>> 16 & 0xff) | (p & 0xff) << 16;
+            }
+        }
+        checkError("reading pixels");
     }
 
     /** The output's framebuffer, made on first use (and again when the mode's size changed). */
@@ -122,7 +209,10 @@ public final class GlesRenderer implements Renderer {
         return t;
     }
 
-    /** Draws {@code damage} (global coordinates) of the scene into {@code fb}, which shows {@code output}; no read-back. */
+    /**
+     * Draws {@code damage} (global coordinates) of the scene into {@code fb}, which shows
+     * {@code output}; no read-back. Frees what surfaces and buffers that are gone held.
+     */
     public void draw(Scene scene, Output output, Region damage, RenderTarget fb) {
         current();
         fb.bind();
@@ -132,8 +222,11 @@ public final class GlesRenderer implements Renderer {
         glUniform2f(program.targetSize, fb.width(), fb.height());
         glActiveTexture(GL_TEXTURE0);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        // clear colour in the texture's channel order: B, G, R, A in the R, G, B, A slots (see TextureCache)
-        glClearColor((BACKGROUND & 0xff) / 255f, (BACKGROUND >>> 8 & 0xff) / 255f, (BACKGROUND >>> 16 & 0xff) / 255f, (BACKGROUND >>> 24) / 255f);
+        boolean formatOrder = fb.formatOrder();
+        float b = (BACKGROUND & 0xff) / 255f, g = (BACKGROUND >>> 8 & 0xff) / 255f, r = (BACKGROUND >>> 16 & 0xff) / 255f;
+        // in the target's channel order: ours has B, G, R, A in the R, G, B, A slots (see TextureCache)
+        if (formatOrder) glClearColor(r, g, b, (BACKGROUND >>> 24) / 255f);
+        else glClearColor(b, g, r, (BACKGROUND >>> 24) / 255f);
         glEnableVertexAttribArray(program.position);
         glEnableVertexAttribArray(program.texcoord);
         int ox = output.x(), oy = output.y();
@@ -142,7 +235,7 @@ public final class GlesRenderer implements Renderer {
             glScissor(local.x(), local.y(), local.width(), local.height());
             glClear(GL_COLOR_BUFFER_BIT);
             Scene.SurfaceVisitor drawOne = (s, x, y) -> {
-                if (new Rect(x, y, s.width(), s.height()).intersects(clip)) drawSurface(s, x - ox, y - oy);
+                if (new Rect(x, y, s.width(), s.height()).intersects(clip)) drawSurface(s, x - ox, y - oy, formatOrder);
             };
             scene.forEachVisibleSurface(drawOne);
             scene.forEachOverlay(drawOne);
@@ -150,21 +243,45 @@ public final class GlesRenderer implements Renderer {
         glDisableVertexAttribArray(program.position);
         glDisableVertexAttribArray(program.texcoord);
         glDisable(GL_SCISSOR_TEST);
+        textures.sweep();
+        dmabufs.sweep();
+        checkError("drawing");
     }
 
-    /** One surface as a quad at (x, y), output coordinates. */
-    private void drawSurface(Surface s, int x, int y) {
-        SurfaceTexture t = s.texture();
-        if (t.width() == 0 || t.height() == 0) return;
-        textures.bind(t);
-        if (t.opaque()) glDisable(GL_BLEND);
+    /**
+     * One surface as a quad at (x, y), output coordinates: a client dma-buf as its own texture
+     * where EGL imports it, else the surface's texture (our copy of its pixels).
+     */
+    private void drawSurface(Surface s, int x, int y, boolean targetFormatOrder) {
+        int tw, th;
+        boolean opaque, textureFormatOrder;
+        if (s.directBuffer() instanceof DmabufBuffer b && dmabufs.bind(b)) {
+            tw = b.width();
+            th = b.height();
+            opaque = b.opaque();
+            textureFormatOrder = true;
+        } else {
+            SurfaceTexture t = s.texture();
+            if (t.width() == 0 || t.height() == 0) return;
+            textures.bind(t);
+            tw = t.width();
+            th = t.height();
+            opaque = t.opaque();
+            textureFormatOrder = false;
+        }
+        boolean swap = textureFormatOrder != targetFormatOrder;
+        if (swap != swapping) {
+            glUniform1i(program.swapRedBlue, swap ? 1 : 0);
+            swapping = swap;
+        }
+        if (opaque) glDisable(GL_BLEND);
         else glEnable(GL_BLEND);
         int w = s.width(), h = s.height();
         // corners in strip order: top-left, top-right, bottom-left, bottom-right
-        corner(0, x, y, 0, 0, s, t);
-        corner(1, x + w, y, w, 0, s, t);
-        corner(2, x, y + h, 0, h, s, t);
-        corner(3, x + w, y + h, w, h, s, t);
+        corner(0, x, y, 0, 0, s, tw, th);
+        corner(1, x + w, y, w, 0, s, tw, th);
+        corner(2, x, y + h, 0, h, s, tw, th);
+        corner(3, x + w, y + h, w, h, s, tw, th);
         glVertexAttribPointer(program.position, 2, GL_FLOAT, false, 16, quad.position(0));
         glVertexAttribPointer(program.texcoord, 2, GL_FLOAT, false, 16, quad.position(2));
         quad.position(0);
@@ -179,7 +296,7 @@ public final class GlesRenderer implements Renderer {
      * block, as the software renderer does: texel = b * scale - (scale - 1) / 2, so a pixel's
      * centre lands on that texel's centre.
      */
-    private void corner(int i, float px, float py, int sx, int sy, Surface s, SurfaceTexture t) {
+    private void corner(int i, float px, float py, int sx, int sy, Surface s, int textureWidth, int textureHeight) {
         int w = s.width(), h = s.height(), transform = s.transform(), scale = s.scale();
         float x = transform >= 4 ? w - sx : sx, y = sy; // flipped: mirror first
         float bx, by;
@@ -191,7 +308,7 @@ public final class GlesRenderer implements Renderer {
         }
         float shift = (scale - 1) / 2f;
         quad.put(i * 4, px).put(i * 4 + 1, py)
-                .put(i * 4 + 2, (bx * scale - shift) / t.width()).put(i * 4 + 3, (by * scale - shift) / t.height());
+                .put(i * 4 + 2, (bx * scale - shift) / textureWidth).put(i * 4 + 3, (by * scale - shift) / textureHeight);
     }
 
     /** Copies the damaged rectangles of {@code fb} into {@code target} (0xAARRGGBB, the output's width per row). */
@@ -228,6 +345,11 @@ public final class GlesRenderer implements Renderer {
         return textures.size();
     }
 
+    /** Client dma-bufs held as EGLImage textures (statistics, tests). */
+    public int dmabufTextureCount() {
+        return dmabufs.size();
+    }
+
     /** Pixels uploaded into textures so far (statistics, tests). */
     public long uploadedPixels() {
         return textures.uploadedPixels();
@@ -241,6 +363,7 @@ public final class GlesRenderer implements Renderer {
             for (RenderTarget t : targets.values()) t.close();
             targets.clear();
             textures.close();
+            dmabufs.close();
             program.close();
         } catch (GlesException | IllegalStateException e) {
             // another thread holds the context: terminating the display frees everything anyway

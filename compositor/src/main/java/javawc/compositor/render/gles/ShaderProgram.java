@@ -4,7 +4,8 @@ import static org.lwjgl.opengles.GLES20.*;
 
 /**
  * The one program the renderer needs: a textured quad whose vertices are given in output
- * pixels, sampled with nearest filtering and written as it is (the blend state does "over").
+ * pixels, sampled with nearest filtering and written as it is, or with red and blue swapped
+ * when the texture's channel order is not the target's (the blend state does "over").
  */
 final class ShaderProgram implements AutoCloseable {
     private static final String VERTEX = """
@@ -24,13 +25,15 @@ final class ShaderProgram implements AutoCloseable {
             precision mediump float;
             #endif
             uniform sampler2D tex;
+            uniform bool swapRedBlue; // the texture's and the target's channel orders differ
             varying vec2 uv;
             void main() {
-                gl_FragColor = texture2D(tex, uv);
+                vec4 c = texture2D(tex, uv);
+                gl_FragColor = swapRedBlue ? c.bgra : c;
             }
             """;
 
-    final int program, position, texcoord, targetSize;
+    final int program, position, texcoord, targetSize, swapRedBlue;
 
     ShaderProgram() throws GlesException {
         int vs = compile(GL_VERTEX_SHADER, VERTEX), fs = compile(GL_FRAGMENT_SHADER, FRAGMENT);
@@ -48,6 +51,7 @@ final class ShaderProgram implements AutoCloseable {
         position = glGetAttribLocation(program, "position");
         texcoord = glGetAttribLocation(program, "texcoord");
         targetSize = glGetUniformLocation(program, "targetSize");
+        swapRedBlue = glGetUniformLocation(program, "swapRedBlue");
         glUseProgram(program);
         glUniform1i(glGetUniformLocation(program, "tex"), 0);
     }
