@@ -47,6 +47,7 @@ import java.util.StringJoiner;
  */
 public final class LibinputDevices implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LibinputDevices.class);
+    private static final int[] SCROLL_AXES = {LibInput.AXIS_SCROLL_VERTICAL, LibInput.AXIS_SCROLL_HORIZONTAL};
 
     private final Seat seat;
     private final Scene scene;
@@ -227,7 +228,7 @@ public final class LibinputDevices implements AutoCloseable {
 
     private void scroll(int type, long p) {
         int source = LibinputEvents.axisSource(type), time = LibInput.libinput_event_pointer_get_time(p);
-        for (int axis : new int[] {LibInput.AXIS_SCROLL_VERTICAL, LibInput.AXIS_SCROLL_HORIZONTAL}) {
+        for (int axis : SCROLL_AXES) {
             if (LibInput.libinput_event_pointer_has_axis(p, axis) == 0) continue;
             double value = LibInput.libinput_event_pointer_get_scroll_value(p, axis);
             int value120 = type == LibInput.EVENT_POINTER_SCROLL_WHEEL
