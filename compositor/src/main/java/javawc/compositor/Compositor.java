@@ -12,6 +12,9 @@ import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
+import javawc.compositor.session.DeviceAccess;
+import javawc.compositor.session.LibseatSession;
+import javawc.compositor.session.Session;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.dmabuf.LinuxDmabufGlobal;
 import javawc.compositor.output.Output;
@@ -31,6 +34,7 @@ import javawc.compositor.selection.Selection;
 import javawc.compositor.shm.ShmGlobal;
 import javawc.compositor.xdg.XdgWmBaseGlobal;
 import javawc.os.Drm;
+import javawc.os.LibC;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -59,15 +63,31 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Seat seat;
     private final ControlChannel control;
     private final LibinputDevices input;
-    private final VtSession vtSession;
+    private final LibseatSession seatSession; // null: devices opened directly
+    private final Session session;            // null: no VT to switch (headless, or not started from one)
     private Runnable quit;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
-        this.backend = createBackend(options);
+        LibseatSession opened = openSeatSession(options);
+        Backend made;
+        try {
+            made = createBackend(options, opened != null ? opened : DeviceAccess.DIRECT);
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) opened.close();
+            if (opened == null || !options.session().equals("auto")) throw e;
+            // a seat without a manager behind it (libseat's builtin backend as a user) opens nothing
+            LOG.info("the DRM device cannot be had through libseat ({}): opening devices directly", e.getMessage());
+            opened = null;
+            made = createBackend(options, DeviceAccess.DIRECT);
+        }
+        this.seatSession = opened;
+        this.backend = made;
+        DeviceAccess access = seatSession != null ? seatSession : DeviceAccess.DIRECT;
         try {
             this.renderer = createRenderer(options.renderer(), backend);
         } catch (IOException | RuntimeException e) {
             backend.close();
+            if (seatSession != null) seatSession.close();
             throw e;
         }
         this.server = new Server(loop);
@@ -90,8 +110,25 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
         loop.post(renderer::bindToThread); // the loop's thread renders: the GL context is current there
         backend.start(loop, this);
-        input = options.useLibinput(backend instanceof DrmBackend) ? LibinputDevices.start(loop, seat, scene) : null;
-        vtSession = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
+        input = options.useLibinput(backend instanceof DrmBackend) ? LibinputDevices.start(loop, seat, scene, access) : null;
+        if (seatSession != null && backend instanceof DrmBackend drm) {
+            seatSession.start(loop, new LibseatSession.Listener() {
+                @Override
+                public void disabled() {
+                    drm.pause();
+                    if (input != null) input.suspend();
+                }
+
+                @Override
+                public void enabled() {
+                    drm.resume();
+                    if (input != null) input.resume();
+                }
+            });
+            session = seatSession;
+        } else {
+            session = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
+        }
         seat.keyboard().setBindingHandler(this::keyBinding);
     }
 
@@ -108,22 +145,45 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
                 quit.run();
                 yield true;
             }
-            case KeyBindings.SwitchVt s -> vtSession != null && vtSession.switchTo(s.number()); // no VT: the key goes to the client
+            case KeyBindings.SwitchVt s -> session != null && session.switchTo(s.number()); // no VT: the key goes to the client
         };
     }
 
-    private static Backend createBackend(Options options) throws IOException {
+    /**
+     * --session: libseat when asked for; with auto, when not root and the DRM backend may run,
+     * libseat if a seat manager hands over the seat, else (logged why) devices opened directly.
+     */
+    private static LibseatSession openSeatSession(Options options) throws IOException {
+        if (options.session().equals("direct") || options.backend().equals("headless")) return null;
+        if (options.session().equals("libseat")) {
+            try {
+                return LibseatSession.open();
+            } catch (IOException e) {
+                throw new IOException("--session libseat: " + e.getMessage(), e);
+            }
+        }
+        if (LibC.getuid() == 0) return null; // root opens what it needs itself
+        if (options.backend().equals("auto") && !java.nio.file.Files.exists(java.nio.file.Path.of(options.drmDevice()))) return null;
+        try {
+            return LibseatSession.open();
+        } catch (IOException e) {
+            LOG.info("no seat manager ({}): opening devices directly", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Backend createBackend(Options options, DeviceAccess access) throws IOException {
         Output.Mode mode = new Output.Mode(options.width(), options.height(), options.refreshMilliHz());
         return switch (options.backend()) {
             case "headless" -> new HeadlessBackend(mode);
-            case "drm" -> DrmBackend.open(options.drmDevice(), options.mode());
+            case "drm" -> DrmBackend.open(options.drmDevice(), options.mode(), access);
             default -> {
                 if (!java.nio.file.Files.exists(java.nio.file.Path.of(options.drmDevice()))) {
                     LOG.info("no DRM device at {}: running headless", options.drmDevice());
                     yield new HeadlessBackend(mode);
                 }
                 try {
-                    yield DrmBackend.open(options.drmDevice(), options.mode());
+                    yield DrmBackend.open(options.drmDevice(), options.mode(), access);
                 } catch (IOException e) {
                     LOG.warn("not using {}: {}; running headless", options.drmDevice(), e.getMessage());
                     yield new HeadlessBackend(mode);
@@ -230,5 +290,6 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat.close();
         backend.close();
         renderer.close();
+        if (seatSession != null) seatSession.close(); // after every device it opened was given back
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
-                      String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input) {
+                      String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
+                      String session) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options]
@@ -16,7 +17,13 @@ public record Options(String backend, String renderer, String socket, int width,
                                            also runs on Mesa's CPU rasterizer, llvmpipe)
               --input libinput|none        physical input devices (default: libinput with the drm backend,
                                            none with headless); libinput opens /dev/input/event* itself,
-                                           which needs root or the 'input' group
+                                           (see --session)
+              --session auto|direct|libseat
+                                           how the DRM card and input devices are opened (default auto:
+                                           directly when root, else through libseat if a seat manager,
+                                           seatd or logind, hands over the seat, else directly). direct
+                                           needs root or the 'video' and 'input' groups and takes the VT
+                                           itself; with libseat the seat manager owns the VT
               --drm-device PATH            DRM device for the drm backend (default /dev/dri/card0)
               --mode WxH[@HZ]              mode for every DRM output (default: each connector's preferred)
               --socket NAME                listen on $XDG_RUNTIME_DIR/NAME (default: first free wayland-N)
@@ -46,7 +53,7 @@ public record Options(String backend, String renderer, String socket, int width,
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false, dataControl = true;
         java.nio.file.Path screenshot = null, controlSocket = null;
-        String drmDevice = "/dev/dri/card0", mode = null, input = null;
+        String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -73,6 +80,10 @@ public record Options(String backend, String renderer, String socket, int width,
                     input = value != null ? value : next(args, ++i, a);
                     if (!List.of("libinput", "none").contains(input)) throw new UsageException("--input must be libinput or none, not '" + input + "'");
                 }
+                case "--session" -> {
+                    session = value != null ? value : next(args, ++i, a);
+                    if (!List.of("auto", "direct", "libseat").contains(session)) throw new UsageException("--session must be auto, direct or libseat, not '" + session + "'");
+                }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
                 case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
                 case "--mode" -> {
@@ -96,7 +107,7 @@ public record Options(String backend, String renderer, String socket, int width,
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input);
+        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

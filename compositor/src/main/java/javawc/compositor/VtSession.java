@@ -3,6 +3,7 @@ package javawc.compositor;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.backend.drm.VirtualTerminal;
 import javawc.compositor.input.LibinputDevices;
+import javawc.compositor.session.Session;
 import javawc.server.EventLoop;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,7 +15,7 @@ import org.apache.logging.log4j.Logger;
  * closed, then the kernel may switch (VT_RELDISP). Coming back: acknowledged, DRM master
  * again with a modeset and a full repaint, the input devices opened again.
  */
-final class VtSession {
+final class VtSession implements Session {
     private static final Logger LOG = LogManager.getLogger(VtSession.class);
 
     private final VirtualTerminal vt;
@@ -39,7 +40,8 @@ final class VtSession {
     }
 
     /** Ctrl+Alt+F{@code target}: asks the kernel to switch (our own VT: nothing to do). */
-    boolean switchTo(int target) {
+    @Override
+    public boolean switchTo(int target) {
         if (target == vt.number() || !active) return true;
         LOG.info("VT {}: switching to VT {}", vt.number(), target);
         vt.activate(target);

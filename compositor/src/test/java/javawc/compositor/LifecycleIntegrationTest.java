@@ -108,19 +108,54 @@ class LifecycleIntegrationTest {
         }
     }
 
+    /** The libseat path as far as it goes without a DRM device (the KMS VM test runs it with seatd and virtio-gpu). */
+    @Test
+    void libseatSessionsSayWhyTheyCannotStart() throws Exception {
+        Path dir = CompositorProcess.privateRuntimeDir();
+        try {
+            // no seat manager at the socket libseat is sent to: --session libseat stops there, saying what to start
+            ProcessBuilder noManager = CompositorProcess.builder(dir, "--backend", "drm", "--session", "libseat", "--drm-device", "/nonexistent/card9");
+            noManager.environment().put("LIBSEAT_BACKEND", "seatd");
+            noManager.environment().put("SEATD_SOCK", dir.resolve("no-seatd.sock").toString());
+            Process p = noManager.start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertEquals(1, p.exitValue(), err);
+            assertTrue(err.contains("--session libseat: libseat cannot open a seat") && err.contains("start seatd"), err);
+            if (javawc.os.LibC.getuid() == 0) {
+                // as root, libseat's builtin seat manager hands over seat0; the device is then asked of it
+                ProcessBuilder builtin = CompositorProcess.builder(dir, "--backend", "drm", "--session", "libseat", "--drm-device", "/nonexistent/card9");
+                builtin.environment().put("LIBSEAT_BACKEND", "builtin");
+                Process b = builtin.start();
+                assertTrue(b.waitFor(30, TimeUnit.SECONDS));
+                String berr = new String(b.getErrorStream().readAllBytes());
+                assertEquals(1, b.exitValue(), berr);
+                assertTrue(berr.contains("seat seat0 opened through libseat") && berr.contains("no DRM device at /nonexistent/card9"), berr);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     @Test
     void helpAndBadOptions() throws Exception {
         Process help = CompositorProcess.builder(null, "--help").start();
         assertTrue(help.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, help.exitValue());
         String usage = new String(help.getInputStream().readAllBytes());
-        for (String option : new String[] {"--backend", "--socket", "--width", "--height", "--refresh", "--debug"}) {
+        for (String option : new String[] {"--backend", "--socket", "--width", "--height", "--refresh", "--debug", "--session"}) {
             assertTrue(usage.contains(option), usage);
         }
         Process bad = CompositorProcess.builder(null, "--width", "wide").start();
         assertTrue(bad.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, bad.exitValue());
         assertTrue(new String(bad.getErrorStream().readAllBytes()).contains("--width needs a whole number"));
+        Process badSession = CompositorProcess.builder(null, "--session", "logind").start();
+        assertTrue(badSession.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, badSession.exitValue());
+        assertTrue(new String(badSession.getErrorStream().readAllBytes()).contains("--session must be auto, direct or libseat, not 'logind'"));
     }
 
     @Test

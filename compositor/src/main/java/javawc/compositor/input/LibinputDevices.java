@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
+import javawc.compositor.session.DeviceAccess;
 import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.server.EventLoop;
@@ -52,7 +53,8 @@ public final class LibinputDevices implements AutoCloseable {
     private final Seat seat;
     private final Scene scene;
     private final LibInput.OpenRestricted open = this::openDevice;   // strongly held: libinput keeps the pointers
-    private final LibInput.CloseRestricted close = (fd, userData) -> LibC.close(fd);
+    private final LibInput.CloseRestricted close = this::closeDevice;
+    private final DeviceAccess access;
     private final Memory iface = new Memory(16);                      // struct libinput_interface
     private final Map<Long, Device> devices = new LinkedHashMap<>(); // by libinput_device pointer
     private final Map<String, String> openFailures = new LinkedHashMap<>();
@@ -62,18 +64,22 @@ public final class LibinputDevices implements AutoCloseable {
 
     private record Device(String description, boolean keyboard, boolean touch) {}
 
-    private LibinputDevices(Seat seat, Scene scene) {
+    private LibinputDevices(Seat seat, Scene scene, DeviceAccess access) {
         this.seat = seat;
+        this.access = access;
         this.scene = scene;
         iface.setPointer(0, CallbackReference.getFunctionPointer(open));
         iface.setPointer(8, CallbackReference.getFunctionPointer(close));
     }
 
-    /** Starts libinput on seat0 with its fd on {@code loop}; null (logged why) when there is no usable input device. */
-    public static LibinputDevices start(EventLoop loop, Seat seat, Scene scene) {
+    /**
+     * Starts libinput on seat0 with its fd on {@code loop}, the devices opened through
+     * {@code access}; null (logged why) when there is no usable input device.
+     */
+    public static LibinputDevices start(EventLoop loop, Seat seat, Scene scene, DeviceAccess access) {
         LibinputDevices d;
         try {
-            d = new LibinputDevices(seat, scene);
+            d = new LibinputDevices(seat, scene, access);
             String problem = d.open(loop);
             if (problem == null) return d;
             d.close();
@@ -143,15 +149,19 @@ public final class LibinputDevices implements AutoCloseable {
     // ---- libinput_interface ----
 
     private int openDevice(String path, int flags, Pointer userData) {
-        int fd = LibC.open(path, flags | LibC.O_CLOEXEC, 0);
+        int fd = access.open(path, flags);
         if (fd >= 0) {
             openFailures.remove(path);
             return fd;
         }
-        int errno = LibC.errno();
-        openFailures.put(path, LibC.describe(errno));
+        int errno = -fd;
+        openFailures.put(path, LibC.describe(errno) + ", " + access);
         if (errno == LibC.EACCES || errno == LibC.EPERM) permissionDenied = true;
         return -errno;
+    }
+
+    private void closeDevice(int fd, Pointer userData) {
+        access.close(fd);
     }
 
     // ---- events ----

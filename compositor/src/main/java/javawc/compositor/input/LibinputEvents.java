@@ -46,7 +46,7 @@ final class LibinputEvents {
         StringJoiner j = new StringJoiner(", ");
         failures.forEach((path, why) -> j.add(path + " (" + why + ")"));
         String hint = permissionDenied
-                ? "run the compositor as root or as a member of the 'input' group (devices are opened directly, not through logind),"
+                ? "run the compositor as root or as a member of the 'input' group, or through seatd (--session libseat),"
                   + " or use --backend headless"
                 : "use --input none to run without input devices, or --backend headless";
         return "cannot open " + j + ": " + hint;

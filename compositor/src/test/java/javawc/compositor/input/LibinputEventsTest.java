@@ -40,7 +40,7 @@ class LibinputEventsTest {
         failures.put("/dev/input/event3", "Permission denied (errno 13)");
         String m = LibinputEvents.openFailures(failures, true);
         assertTrue(m.startsWith("cannot open /dev/input/event0 (Permission denied (errno 13)), /dev/input/event3 ("), m);
-        assertTrue(m.contains("as root or as a member of the 'input' group") && m.contains("--backend headless"), m);
+        assertTrue(m.contains("as root or as a member of the 'input' group") && m.contains("--session libseat") && m.contains("--backend headless"), m);
         String other = LibinputEvents.openFailures(Map.of("/dev/input/event1", "No such device (errno 19)"), false);
         assertTrue(other.contains("--input none"), other);
     }

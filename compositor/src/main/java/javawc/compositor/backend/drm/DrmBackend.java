@@ -5,6 +5,7 @@ import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.gles.GlesException;
+import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.render.gles.GlesRenderer;
 import javawc.os.Descriptors;
 import javawc.os.Drm;
@@ -68,9 +69,12 @@ public final class DrmBackend implements Backend {
         this.imports = new ScanoutImports(device);
     }
 
-    /** Opens {@code path}, lights every connected connector. {@code modeSpec} is WxH or WxH@Hz, or null. */
-    public static DrmBackend open(String path, String modeSpec) throws IOException {
-        DrmDevice device = DrmDevice.open(path);
+    /**
+     * Opens {@code path} through {@code access}, lights every connected connector. {@code modeSpec}
+     * is WxH or WxH@Hz, or null.
+     */
+    public static DrmBackend open(String path, String modeSpec, DeviceAccess access) throws IOException {
+        DrmDevice device = DrmDevice.open(path, access);
         DrmBackend backend = new DrmBackend(device);
         try {
             backend.discover(modeSpec);
@@ -221,7 +225,8 @@ public final class DrmBackend implements Backend {
     @Override
     public void start(EventLoop loop, FramePainter framePainter) throws OsException {
         this.painter = framePainter;
-        vt = VirtualTerminal.takeOver();
+        // a seat manager owns the VT (graphics mode, switching); else we take ours ourselves
+        if (!device.access.managesDrmMaster()) vt = VirtualTerminal.takeOver();
         source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
         hotplug = HotplugMonitor.start(loop, device, this::connectorsChanged);
         for (DrmHead h : heads) {
@@ -397,8 +402,9 @@ public final class DrmBackend implements Backend {
         if (paused) return;
         paused = true;
         for (DrmHead h : heads) stopFrames(h);
-        if (LibC.ioctl(device.fd.get(), DrmDevice.DROP_MASTER, 0) < 0) LOG.warn("{}: DROP_MASTER failed: {}", device.path, LibC.describe(LibC.errno()));
-        LOG.info("{}: paused, DRM master dropped", device.path);
+        if (device.access.managesDrmMaster()) LOG.info("{}: paused", device.path); // the seat manager drops master
+        else if (LibC.ioctl(device.fd.get(), DrmDevice.DROP_MASTER, 0) < 0) LOG.warn("{}: DROP_MASTER failed: {}", device.path, LibC.describe(LibC.errno()));
+        else LOG.info("{}: paused, DRM master dropped", device.path);
     }
 
     /**
@@ -408,7 +414,7 @@ public final class DrmBackend implements Backend {
      */
     public boolean resume() {
         if (!paused) return true;
-        if (LibC.ioctl(device.fd.get(), DrmDevice.SET_MASTER, 0) < 0) {
+        if (!device.access.managesDrmMaster() && LibC.ioctl(device.fd.get(), DrmDevice.SET_MASTER, 0) < 0) {
             LOG.error("{}: cannot become DRM master again ({}): another process holds it", device.path, LibC.describe(LibC.errno()));
             return false;
         }

@@ -1,5 +1,6 @@
 package javawc.compositor.backend.drm;
 
+import javawc.compositor.session.DeviceAccess;
 import javawc.os.Descriptors;
 import javawc.os.Drm;
 import javawc.os.LibC;
@@ -40,34 +41,38 @@ final class DrmDevice implements AutoCloseable {
 
     final String path;
     final OwnedFd fd;
+    final DeviceAccess access; // how fd was opened, and how it is given back
 
-    private DrmDevice(String path, OwnedFd fd) {
+    private DrmDevice(String path, OwnedFd fd, DeviceAccess access) {
         this.path = path;
         this.fd = fd;
+        this.access = access;
     }
 
-    /** Opens {@code path} and becomes DRM master, or explains in the exception what to do instead. */
-    static DrmDevice open(String path) throws IOException {
-        OwnedFd fd;
-        try {
-            fd = Descriptors.open(path, LibC.O_RDWR | LibC.O_NONBLOCK, 0);
-        } catch (OsException e) {
-            throw new IOException(switch (e.errno()) {
+    /**
+     * Opens {@code path} through {@code access} and, unless a seat manager does that for us,
+     * becomes DRM master; the exception explains what to do instead.
+     */
+    static DrmDevice open(String path, DeviceAccess access) throws IOException {
+        int n = access.open(path, LibC.O_RDWR | LibC.O_NONBLOCK);
+        if (n < 0) {
+            throw new IOException(switch (-n) {
                 case LibC.ENOENT -> "no DRM device at " + path + " (use --backend headless, or --drm-device PATH)";
-                case LibC.EACCES, LibC.EPERM -> "not permitted to open " + path + ": run from a VT as a member of the 'video' group, or use --backend headless";
-                default -> "cannot open " + path + ": " + e.getMessage();
+                case LibC.EACCES, LibC.EPERM -> "not permitted to open " + path + " (" + access + "): run from a VT as a member of the 'video'"
+                        + " group, or through seatd (--session libseat), or use --backend headless";
+                default -> "cannot open " + path + " (" + access + "): " + LibC.describe(-n);
             });
         }
-        DrmDevice d = new DrmDevice(path, fd);
+        DrmDevice d = new DrmDevice(path, new OwnedFd(n), access);
         try {
-            if (LibC.ioctl(fd.get(), SET_MASTER, 0) < 0) {
+            if (!access.managesDrmMaster() && LibC.ioctl(d.fd.get(), SET_MASTER, 0) < 0) {
                 int errno = LibC.errno();
                 throw new IOException(path + " is busy or not ours (" + LibC.describe(errno) + "): another compositor or X server is DRM master;"
                         + " run from a free VT (Ctrl+Alt+F3), or use --backend headless");
             }
             if (capability(d, CAP_DUMB_BUFFER) == 0) throw new IOException(path + " has no dumb buffers: it cannot be driven by the software renderer");
         } catch (IOException e) {
-            fd.close();
+            d.close();
             throw e;
         }
         return d;
@@ -332,7 +337,8 @@ final class DrmDevice implements AutoCloseable {
 
     @Override
     public void close() {
-        LibC.ioctl(fd.get(), DROP_MASTER, 0);
-        fd.close();
+        if (!fd.isOpen()) return;
+        if (!access.managesDrmMaster()) LibC.ioctl(fd.get(), DROP_MASTER, 0);
+        access.close(fd.release());
     }
 }
