@@ -80,6 +80,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             opened = null;
             made = createBackend(options, DeviceAccess.DIRECT);
         }
+        if (opened != null && !(made instanceof DrmBackend)) { // --backend auto fell back to headless: no seat needed
+            opened.close();
+            opened = null;
+        }
         this.seatSession = opened;
         this.backend = made;
         DeviceAccess access = seatSession != null ? seatSession : DeviceAccess.DIRECT;
