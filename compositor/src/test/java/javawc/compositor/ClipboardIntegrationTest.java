@@ -6,8 +6,6 @@ import javawc.client.protocol.WlDataOffer;
 import javawc.client.protocol.WlDataSource;
 import javawc.client.protocol.ZwlrDataControlDeviceV1;
 import javawc.client.protocol.ZwlrDataControlSourceV1;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,22 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * data goes from the source's client into the receiver's pipe; stale serials are ignored;
  * misuse gets the protocol's errors; pastes leave no descriptor behind in the compositor.
  */
-class ClipboardIntegrationTest {
+class ClipboardIntegrationTest extends ControlledCompositorTest {
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff;
-    private static CompositorProcess compositor;
-    private static ControlClient control;
-
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
-        control = compositor.control();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (control != null) control.close();
-        if (compositor != null) compositor.close();
-    }
 
     @Test
     void theSelectionReachesOnlyTheFocusedClientJustBeforeItsKeyboardEnter() throws Exception {

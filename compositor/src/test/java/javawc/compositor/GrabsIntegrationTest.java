@@ -5,8 +5,6 @@ import javawc.client.protocol.XdgPopup;
 import javawc.client.protocol.XdgPositioner;
 import javawc.client.protocol.XdgSurface;
 import javawc.client.protocol.XdgToplevel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,22 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * client, a grab refused for a stale serial, and xdg_toplevel move and resize following the
  * pointer while the button that started them is held.
  */
-class GrabsIntegrationTest {
+class GrabsIntegrationTest extends ControlledCompositorTest {
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff, GREEN = 0xff00ff00;
-    private static CompositorProcess compositor;
-    private static ControlClient control;
-
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
-        control = compositor.control();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (control != null) control.close();
-        if (compositor != null) compositor.close();
-    }
 
     /** A popup of {@code parent} at (20, 20) in its window geometry, 80x60, grabbing with {@code serial}; not yet mapped. */
     private record Popup(WlSurface surface, XdgSurface xdg, XdgPopup popup, boolean[] done) {}

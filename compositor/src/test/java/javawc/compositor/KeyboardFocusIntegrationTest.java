@@ -5,8 +5,6 @@ import javawc.client.protocol.XdgToplevel;
 import javawc.os.LibC;
 import javawc.os.MemoryMapping;
 import javawc.os.NativeBuffer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,23 +19,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * focus on map, keys and modifiers for the focused client, click to focus with the activated
  * state following the keyboard, and a seat without a keyboard when no keymap compiles.
  */
-class KeyboardFocusIntegrationTest {
+class KeyboardFocusIntegrationTest extends ControlledCompositorTest {
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff;
     private static final int KEY_A = 30, KEY_LEFTSHIFT = 42;
-    private static CompositorProcess compositor;
-    private static ControlClient control;
-
-    @BeforeAll
-    static void start() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
-        control = compositor.control();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (control != null) control.close();
-        if (compositor != null) compositor.close();
-    }
 
     @Test
     void theSeatIsSeat0WithAPointerAndAKeyboardAndNoTouch() throws Exception {
