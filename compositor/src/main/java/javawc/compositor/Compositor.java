@@ -249,6 +249,14 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         return scene;
     }
 
+    public XdgWmBaseGlobal xdgShell() {
+        return xdgWmBase;
+    }
+
+    public Seat seat() {
+        return seat;
+    }
+
     public Renderer renderer() {
         return renderer;
     }

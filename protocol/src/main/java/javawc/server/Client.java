@@ -96,18 +96,23 @@ public final class Client {
 
     /** The socket is readable: one read, then every complete message. */
     void readable() {
-        if (closed) return;
+        readOnce();
+    }
+
+    /** One read and its complete messages; true if bytes came and the client is still served. */
+    boolean readOnce() {
+        if (closed) return false;
         long n;
         try {
             n = connection.fill();
         } catch (SocketIo.FdOverflowException e) {
             postError(display, WlDisplay.Error.INVALID_METHOD, e.getMessage());
-            return;
+            return false;
         } catch (IOException e) {
             disconnect("read failed: " + e.getMessage());
-            return;
+            return false;
         }
-        if (n < 0) return;
+        if (n < 0) return false;
         dispatchAll();
         if (n == 0 && !errored) {
             if (connection.pendingInput() > 0) {
@@ -116,6 +121,7 @@ public final class Client {
                 disconnect("client closed the connection");
             }
         }
+        return n > 0 && !errored && !closed;
     }
 
     private void dispatchAll() {

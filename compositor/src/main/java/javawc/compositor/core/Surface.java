@@ -162,12 +162,18 @@ public final class Surface implements WlSurface.Handler {
         // destructor; cleanup in destroyed()
     }
 
+    /** A buffer (not null) is attached and waits for the next commit. */
+    public boolean hasBufferPending() {
+        return pending.newBuffer && pending.buffer != null;
+    }
+
     @Override
     public void attach(WlSurface self, WlBuffer buffer, int x, int y) {
         if (self.version() >= WlSurface.REQUEST_OFFSET_SINCE && (x != 0 || y != 0)) {
             self.postError(WlSurface.Error.INVALID_OFFSET, "attach with a non-zero offset; use wl_surface.offset from version 5");
             return;
         }
+        if (buffer != null && role != null && !role.attachAllowed(this)) return;
         pending.newBuffer = true;
         pending.buffer = buffer;
         pending.dx += x;

@@ -8,6 +8,11 @@ public interface SurfaceRole {
     /** The role's name, for the "has another role" errors. */
     String roleName();
 
+    /** Called when a buffer is attached; false rejects it (an error was posted). */
+    default boolean attachAllowed(Surface surface) {
+        return true;
+    }
+
     /** Called before the pending state is applied; false rejects the commit (an error was posted). */
     default boolean preCommit(Surface surface, boolean attachesBuffer) {
         return true;

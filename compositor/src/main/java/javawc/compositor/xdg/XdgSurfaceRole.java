@@ -41,6 +41,9 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         default void committed() {}
     }
 
+    /** A client that unmaps and remaps without reading its events cannot make this list grow without bound. */
+    private static final int MAX_STALE_SERIALS = 16;
+
     private final XdgSurface resource;
     private final Surface surface;
     private final XdgWmBaseGlobal.WmBase wmBase;
@@ -48,10 +51,13 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     private final Server server;
     private final Seat seat;
     private final ArrayDeque<Integer> unackedSerials = new ArrayDeque<>();
+    /** Configures sent before the surface was last unmapped: a late ack of one is fine but configures nothing. */
+    private final ArrayDeque<Integer> staleSerials = new ArrayDeque<>();
     private final java.util.List<XdgPopupRole> childPopups = new java.util.ArrayList<>();
     private RoleObject roleObject;
     private Rect geometry, pendingGeometry;
     private boolean initialCommitDone, acked, mapped, alive = true;
+    private boolean takeAsAcked; // see XdgWmBaseGlobal.acceptBufferBeforeFirstAck
 
     XdgSurfaceRole(XdgSurface resource, Surface surface, XdgWmBaseGlobal.WmBase wmBase, Scene scene, Server server, Seat seat) {
         this.resource = resource;
@@ -132,7 +138,8 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
 
     /** Sends the role's configure and an xdg_surface.configure with a fresh serial. */
     void configure() {
-        if (!isAlive() || roleObject == null) return;
+        // unconfigured (before the initial commit, or unmapped since): the initial commit configures
+        if (!isAlive() || roleObject == null || !initialCommitDone) return;
         roleObject.sendConfigure();
         int serial = server.nextSerial();
         unackedSerials.add(serial);
@@ -154,10 +161,21 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
             return false;
         }
         if (attachesBuffer && !acked) {
-            resource.postError(XdgSurface.Error.UNCONFIGURED_BUFFER, "buffer attached before the first configure was acked");
+            if (wmBase.acceptsBufferBeforeFirstAck()) {
+                takeAsAcked = true; // committed() configures if it has not yet, and maps
+                return true;
+            }
+            resource.postError(XdgSurface.Error.UNCONFIGURED_BUFFER, "buffer committed before the first configure was acked");
             return false;
         }
         return true;
+    }
+
+    @Override
+    public boolean attachAllowed(Surface s) {
+        if (!isAlive() || initialCommitDone || wmBase.acceptsBufferBeforeFirstAck()) return true;
+        resource.postError(XdgSurface.Error.UNCONFIGURED_BUFFER, "buffer attached before the first configure (commit without a buffer first)");
+        return false;
     }
 
     @Override
@@ -170,7 +188,12 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         if (!initialCommitDone) {
             initialCommitDone = true;
             configure();
-            return;
+            if (!takeAsAcked) return;
+        }
+        if (takeAsAcked) { // the lenient host's buffer before an ack: the latest configure counts as acked
+            takeAsAcked = false;
+            retireUnackedSerials();
+            acked = true;
         }
         if (s.hasBufferCommitted() && !mapped) {
             mapped = true;
@@ -185,10 +208,19 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     /** Unmapped by a null buffer: the client starts over with an initial commit. */
     private void unmapAndReset() {
         dismissChildPopups();
-        if (roleObject != null) roleObject.unmap(); // first: the scene damages the window where it still is
-        mapped = false;
+        // back to unconfigured before anything (a focus change) could configure the unmapped
+        // surface; configures already sent stay ackable: the client may not have seen the unmap
         initialCommitDone = false;
         acked = false;
+        retireUnackedSerials();
+        if (roleObject != null) roleObject.unmap(); // before mapped goes: the scene damages the window where it still is
+        mapped = false;
+    }
+
+    /** The configures sent so far stay ackable, but acking one no longer configures anything. */
+    private void retireUnackedSerials() {
+        staleSerials.addAll(unackedSerials);
+        while (staleSerials.size() > MAX_STALE_SERIALS) staleSerials.poll();
         unackedSerials.clear();
     }
 
@@ -247,6 +279,7 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
 
     @Override
     public void ackConfigure(XdgSurface self, int serial) {
+        if (staleSerials.remove(serial)) return; // sent before the unmap: nothing to apply
         if (!unackedSerials.contains(serial)) {
             self.postError(XdgSurface.Error.INVALID_SERIAL, "serial " + Integer.toUnsignedString(serial) + " was not sent or is already acked");
             return;
