@@ -4,7 +4,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -50,7 +54,7 @@ public final class Processes {
     private static final int ESRCH = 3;
 
     /** A program that could not be started: {@code errno} says why (ENOENT: not found, EACCES: not executable). */
-    public static final class SpawnException extends java.io.IOException {
+    public static final class SpawnException extends IOException {
         private final int errno;
 
         public SpawnException(String message, int errno) {
@@ -139,6 +143,30 @@ public final class Processes {
         return signalGroup(pgid, 0);
     }
 
+    /**
+     * Whether group {@code pgid} has a process that has not ended, from /proc: unlike
+     * {@link #groupExists}, zombies do not count. An orphan's zombie waits for init, which in
+     * some containers reaps late or never, and must not hold up a shutdown.
+     */
+    public static boolean groupHasLiveProcess(int pgid) {
+        try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path dir : entries) {
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // ended while we looked
+                }
+                // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so count from the last ')'
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
+                if (fields.length >= 3 && Integer.parseInt(fields[2]) == pgid && !fields[0].equals("Z") && !fields[0].equals("X")) return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true; // cannot tell: assume it lives, so it is signalled again rather than left
+        }
+    }
+
     /** The exit status for a wait status: the code of a normal exit, 128 + the signal of a killed process (as shells say it). */
     public static int exitCode(int status) {
         int signal = status & 0x7f;
@@ -149,8 +177,8 @@ public final class Processes {
     public static String commandName(int pid) {
         if (pid <= 0) return "?";
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Integer.toString(pid), "comm")).strip();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return Files.readString(Path.of("/proc", Integer.toString(pid), "comm")).strip();
+        } catch (IOException | UncheckedIOException e) {
             return "?";
         }
     }

@@ -241,7 +241,7 @@ public final class ChildProcesses implements AutoCloseable {
         }
     }
 
-    /** Polls, reaping our own children (their zombies would keep their groups alive), until no group in {@code alive} has a process. */
+    /** Polls, reaping our own children, until no group in {@code alive} has a live (not zombie) process. */
     private boolean awaitGroupsGone(List<Child> alive, Duration timeout) throws OsException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -254,7 +254,7 @@ public final class ChildProcesses implements AutoCloseable {
                         LOG.info("{} {}", c, Processes.describeStatus(status));
                     }
                 }
-                if (!Processes.groupExists(c.pid)) it.remove();
+                if (!Processes.groupHasLiveProcess(c.pid)) it.remove();
             }
             if (alive.isEmpty()) return true;
             if (System.nanoTime() > deadline) return false;
