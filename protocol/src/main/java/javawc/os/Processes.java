@@ -138,9 +138,14 @@ public final class Processes {
         throw OsException.last("kill -" + signal + " -" + pgid);
     }
 
-    /** Whether group {@code pgid} still has a process (zombies count until reaped). */
+    /** Whether group {@code pgid} still has a process (zombies count until reaped; so do processes we may not signal). */
     public static boolean groupExists(int pgid) throws OsException {
-        return signalGroup(pgid, 0);
+        if (pgid <= 1) throw new IllegalArgumentException("not a child's process group: " + pgid);
+        if (LibC.kill(-pgid, 0) == 0) return true;
+        int errno = LibC.errno();
+        if (errno == ESRCH) return false;
+        if (errno == LibC.EPERM) return true; // e.g. a setuid program left in the group
+        throw new OsException("kill -0 -" + pgid, errno);
     }
 
     /**
