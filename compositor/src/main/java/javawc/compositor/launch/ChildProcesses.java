@@ -33,6 +33,8 @@ public final class ChildProcesses implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ChildProcesses.class);
     private static final Logger OUTPUT = LogManager.getLogger("javawc.child");
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    /** Reads of the output pipe when a child ends (up to 1 MiB): bounded, as a grandchild may go on writing. */
+    private static final int DRAIN_ROUNDS = 16;
 
     /** Told on the loop thread when a child has ended, after its last output was logged. */
     public interface ExitListener {
@@ -73,7 +75,7 @@ public final class ChildProcesses implements AutoCloseable {
             int status = Processes.reap(pid);
             if (status < 0) return; // not ended after all
             stopWatching();
-            readOutput(Integer.MAX_VALUE); // what it wrote before it ended is logged before its end
+            readOutput(DRAIN_ROUNDS); // what it wrote before it ended is logged before its end
             waitStatus = status;
             if (status == 0) LOG.info("{} (pid {}) exited with status 0", name, pid);
             else LOG.warn("{} (pid {}) {}", name, pid, Processes.describeStatus(status));
@@ -192,11 +194,18 @@ public final class ChildProcesses implements AutoCloseable {
         return children.stream().filter(c -> c.waitStatus < 0).toList();
     }
 
+    /** How many children are still tracked (running, or their output or group not yet ended); for tests. */
+    int trackedCount() {
+        return children.size();
+    }
+
+    /** Drops what a long session would otherwise pile up: children that ended, whose output ended and whose group is gone. */
     private void forgetEndedGroups() throws OsException {
         for (var it = groups.entrySet().iterator(); it.hasNext(); ) {
             Child c = it.next().getValue();
             if (c.waitStatus >= 0 && !Processes.groupExists(c.pid)) it.remove();
         }
+        children.removeIf(c -> c.waitStatus >= 0 && c.output == null && !groups.containsKey(c.pid));
     }
 
     /**
@@ -220,7 +229,7 @@ public final class ChildProcesses implements AutoCloseable {
                 }
                 if (!awaitGroupsGone(alive, Duration.ofSeconds(1))) LOG.warn("process groups still there after SIGKILL: {}", alive);
             }
-            for (Child c : children) c.readOutput(16); // their last words, if any
+            for (Child c : children) c.readOutput(DRAIN_ROUNDS); // their last words, if any
         } catch (OsException e) {
             LOG.error("ending child processes: {}", e.getMessage());
         } finally {

@@ -119,6 +119,17 @@ class ChildProcessesTest {
     }
 
     @Test
+    void endedChildrenDoNotPileUp() throws IOException {
+        try (ChildProcesses children = new ChildProcesses(loop, ENV)) {
+            for (int i = 0; i < 5; i++) {
+                ChildProcesses.Child c = children.spawn(List.of("true"));
+                dispatchUntil(() -> c.waitStatus() >= 0);
+            }
+            assertTrue(children.trackedCount() <= 1, "only the last one may still be tracked: " + children.trackedCount());
+        }
+    }
+
+    @Test
     void closeEndsTheWholeGroupWithSigterm() throws IOException {
         long fds = openFds();
         long grandchild;
