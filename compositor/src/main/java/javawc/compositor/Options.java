@@ -5,10 +5,10 @@ import java.util.List;
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
-                      String session) {
+                      String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning) {
 
     public static final String USAGE = """
-            usage: scripts/compositor [options]
+            usage: scripts/compositor [options] [-- COMMAND [ARGS...]]
               --backend auto|headless|drm  output backend (default auto: drm when the DRM device exists and
                                            can be driven, else headless, with a log line saying why)
               --renderer auto|gles|software
@@ -36,9 +36,15 @@ public record Options(String backend, String renderer, String socket, int width,
               --no-data-control            do not offer zwlr_data_control_manager_v1 (clipboard tools such as
                                            wl-copy then fall back to a focused window)
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
+              --log-file FILE              write the log to FILE (replaced at each start) instead of stderr
+              --keep-running               with -- COMMAND: keep running after COMMAND has exited
+              -- COMMAND [ARGS...]         once the socket is ready, start COMMAND with WAYLAND_DISPLAY set,
+                                           in a process group of its own, its output in the log; exit when
+                                           it exits, with its exit status
               --help                       this text
-            When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr.
-            SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file.
+            When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr (or --log-file).
+            SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file;
+            programs it started get SIGTERM (SIGKILL 2 s later) with their whole process group.
             On a VT, Ctrl+Alt+F1..F12 switch virtual terminals.""";
 
     public static final class UsageException extends Exception {
@@ -51,11 +57,17 @@ public record Options(String backend, String renderer, String socket, int width,
     public static Options parse(List<String> args) throws UsageException {
         String backend = "auto", renderer = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
-        boolean debug = false, dataControl = true;
-        java.nio.file.Path screenshot = null, controlSocket = null;
+        boolean debug = false, dataControl = true, keepRunning = false;
+        java.nio.file.Path screenshot = null, controlSocket = null, logFile = null;
+        List<String> command = List.of();
         String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--")) {
+                command = List.copyOf(args.subList(i + 1, args.size()));
+                if (command.isEmpty() || command.getFirst().isEmpty()) throw new UsageException("-- must be followed by a command to start");
+                break;
+            }
             String value = null;
             int eq = a.indexOf('=');
             if (a.startsWith("--") && eq > 0) {
@@ -68,6 +80,11 @@ public record Options(String backend, String renderer, String socket, int width,
                 }
                 case "--debug" -> debug = true;
                 case "--no-data-control" -> dataControl = false;
+                case "--keep-running" -> keepRunning = true;
+                case "--log-file" -> {
+                    logFile = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
+                    if (logFile.toString().isEmpty()) throw new UsageException("--log-file needs a file name");
+                }
                 case "--backend" -> {
                     backend = value != null ? value : next(args, ++i, a);
                     if (!List.of("auto", "headless", "drm").contains(backend)) throw new UsageException("--backend must be auto, headless or drm, not '" + backend + "'");
@@ -107,7 +124,9 @@ public record Options(String backend, String renderer, String socket, int width,
                 default -> throw new UsageException("unknown option '" + args.get(i) + "'");
             }
         }
-        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session);
+        if (keepRunning && command.isEmpty()) throw new UsageException("--keep-running only applies to a command given after --");
+        return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session,
+                logFile, command, keepRunning);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

@@ -134,6 +134,29 @@ public final class Descriptors {
         return new OwnedFd[] {new OwnedFd(fds[0]), new OwnedFd(fds[1])};
     }
 
+    /** A close-on-exec pipe whose read end is non-blocking (for the event loop) and whose write end blocks (for a child's stdout). */
+    public static OwnedFd[] pipeNonBlockingRead() throws OsException {
+        OwnedFd[] ends = pipe();
+        try {
+            UnixSockets.setNonBlocking(ends[0], true); // F_SETFL: works on any fd
+            return ends;
+        } catch (OsException e) {
+            ends[0].close();
+            ends[1].close();
+            throw e;
+        }
+    }
+
+    /** One read of up to {@code max} bytes into {@code into}: the count, 0 at end of file, -1 when a non-blocking fd has nothing now. */
+    public static int readNonBlocking(OwnedFd fd, NativeBuffer into, int max) throws OsException {
+        while (true) {
+            long n = LibC.read(fd.get(), into.address(), Math.min(max, into.capacity()));
+            if (n >= 0) return (int) n;
+            if (LibC.errno() == LibC.EAGAIN) return -1;
+            if (LibC.errno() != LibC.EINTR) throw OsException.last("read");
+        }
+    }
+
     /** Writes all of {@code data} (blocking fd). */
     public static void writeFully(OwnedFd fd, byte[] data) throws OsException {
         NativeBuffer nb = data.length <= 256 ? SCRATCH.get() : new NativeBuffer(data.length);

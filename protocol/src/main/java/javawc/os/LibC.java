@@ -29,7 +29,7 @@ public final class LibC {
     public static final int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
     /** Kernel uevents (hotplug): a datagram netlink socket bound to multicast group 1. */
     public static final int AF_NETLINK = 16, SOCK_DGRAM = 2, NETLINK_KOBJECT_UEVENT = 15;
-    public static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SHUT_WR = 1;
+    public static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SHUT_WR = 1, SO_PEERCRED = 17;
     public static final int MSG_CTRUNC = 0x8, MSG_DONTWAIT = 0x40, MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000;
     public static final int O_RDONLY = 0, O_RDWR = 2, O_CREAT = 0x40, O_CLOEXEC = 0x80000, O_NONBLOCK = 0x800;
     public static final int F_GETFD = 1, F_GETFL = 3, F_DUPFD_CLOEXEC = 1030, F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
@@ -77,6 +77,8 @@ public final class LibC {
     public static native int poll(long fds, long nfds, int timeoutMs);
     public static native int ioctl(int fd, long request, long arg);
     public static native int raise(int sig);
+    public static native int kill(int pid, int sig);
+    public static native int getsockopt(int fd, int level, int option, long value, long length);
     public static native int getpid();
     public static native int getuid();
     public static native String strerror(int errnum);

@@ -76,6 +76,17 @@ public final class UnixSockets {
         if (LibC.shutdown(fd.get(), LibC.SHUT_WR) < 0) throw OsException.last("shutdown");
     }
 
+    /** Who is at the other end of a connected Unix socket, as the kernel recorded it at connect time. */
+    public record PeerCredentials(int pid, int uid, int gid) {}
+
+    /** SO_PEERCRED: the peer's pid, uid and gid (struct ucred, three ints). */
+    public static PeerCredentials peerCredentials(OwnedFd fd) throws OsException {
+        NativeBuffer nb = new NativeBuffer(16);
+        nb.buffer().putInt(12, 12); // socklen_t in: the size of struct ucred
+        if (LibC.getsockopt(fd.get(), LibC.SOL_SOCKET, LibC.SO_PEERCRED, nb.address(), nb.address() + 12) < 0) throw OsException.last("getsockopt(SO_PEERCRED)");
+        return new PeerCredentials(nb.buffer().getInt(0), nb.buffer().getInt(4), nb.buffer().getInt(8));
+    }
+
     /** Sets or clears O_NONBLOCK. */
     public static void setNonBlocking(OwnedFd fd, boolean on) throws OsException {
         int flags = LibC.fcntl(fd.get(), LibC.F_GETFL, 0);

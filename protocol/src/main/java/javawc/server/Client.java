@@ -29,11 +29,15 @@ public final class Client {
     private final WlDisplay display;
     private final int serial;
     private final int outputLimit;
+    private final int pid;
+    private final String command;
     private boolean errored, closed;
     boolean flushScheduled, pollingOut; // Server's bookkeeping
 
-    Client(Server server, OwnedFd socket, int serial, int outputLimit) {
+    Client(Server server, OwnedFd socket, int serial, int outputLimit, int pid, String command) {
         this.server = server;
+        this.pid = pid;
+        this.command = command;
         this.serial = serial;
         this.outputLimit = outputLimit;
         this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT);
@@ -214,7 +218,7 @@ public final class Client {
     public void disconnect(String why) {
         if (closed) return;
         closed = true;
-        LOG.debug("client {} disconnected: {}", serial, why);
+        LOG.info("client {} disconnected (pid {}, {}): {}", serial, pid, command, why);
         objects.forEach(Resource::destroyWithClient);
         server.clientClosed(this);
         connection.close();
@@ -222,6 +226,16 @@ public final class Client {
 
     int serial() {
         return serial;
+    }
+
+    /** The pid of the process that connected (SO_PEERCRED), 0 if unknown. */
+    public int pid() {
+        return pid;
+    }
+
+    /** Its command name (/proc/PID/comm) when it connected. */
+    public String command() {
+        return command;
     }
 
     @Override

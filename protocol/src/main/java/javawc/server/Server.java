@@ -3,6 +3,7 @@ package javawc.server;
 import javawc.os.Epoll;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
+import javawc.os.Processes;
 import javawc.os.UnixSockets;
 import javawc.server.protocol.WlCallback;
 import javawc.server.protocol.WlDisplay;
@@ -84,13 +85,14 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         Client client;
         try {
             UnixSockets.setNonBlocking(socket, true);
-            client = new Client(this, socket, ++clientSerial, outputLimit);
+            int pid = UnixSockets.peerCredentials(socket).pid(); // 0 when the peer is in another pid namespace
+            client = new Client(this, socket, ++clientSerial, outputLimit, pid, Processes.commandName(pid));
             clients.put(client, loop.add(socket.get(), Epoll.IN, events -> clientReady(client, events)));
         } catch (OsException | RuntimeException e) {
             socket.close();
             throw e;
         }
-        LOG.debug("client {} connected", client.serial());
+        LOG.info("client {} connected: pid {} ({})", client.serial(), client.pid(), client.command());
         return client;
     }
 

@@ -1,0 +1,60 @@
+package javawc.compositor;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The session options: -- COMMAND, --keep-running, --log-file, and the combinations refused. */
+class OptionsTest {
+    private static Options parse(String... args) throws Options.UsageException {
+        return Options.parse(List.of(args));
+    }
+
+    private static String refusal(String... args) {
+        return assertThrows(Options.UsageException.class, () -> parse(args)).getMessage();
+    }
+
+    @Test
+    void everythingAfterTheSeparatorIsTheCommandEvenWhatLooksLikeOurOptions() throws Exception {
+        Options o = parse("--backend", "headless", "--", "foot", "--server", "--", "-e", "x");
+        assertEquals(List.of("foot", "--server", "--", "-e", "x"), o.command());
+        assertEquals("headless", o.backend());
+        assertFalse(o.keepRunning());
+    }
+
+    @Test
+    void noSeparatorMeansNoCommand() throws Exception {
+        Options o = parse("--backend", "headless");
+        assertEquals(List.of(), o.command());
+        assertNull(o.logFile());
+    }
+
+    @Test
+    void keepRunningAndLogFile() throws Exception {
+        Options o = parse("--keep-running", "--log-file", "/tmp/x.log", "--", "sh", "-c", "exit 3");
+        assertTrue(o.keepRunning());
+        assertEquals(Path.of("/tmp/x.log"), o.logFile());
+        assertEquals(List.of("sh", "-c", "exit 3"), o.command());
+        assertEquals(Path.of("y.log"), parse("--log-file=y.log").logFile());
+    }
+
+    @Test
+    void badCombinationsAreUsageErrors() {
+        assertEquals("-- must be followed by a command to start", refusal("--"));
+        assertEquals("-- must be followed by a command to start", refusal("--", ""));
+        assertEquals("--keep-running only applies to a command given after --", refusal("--keep-running"));
+        assertEquals("--log-file needs a value", refusal("--log-file"));
+        assertEquals("--log-file needs a file name", refusal("--log-file="));
+        assertEquals("unknown option 'foot'", refusal("foot"), "a command without -- is not taken for one");
+    }
+
+    @Test
+    void theUsageTextNamesTheNewForms() {
+        for (String s : new String[] {"[-- COMMAND [ARGS...]]", "--keep-running", "--log-file FILE"}) {
+            assertTrue(Options.USAGE.contains(s), s);
+        }
+    }
+}
