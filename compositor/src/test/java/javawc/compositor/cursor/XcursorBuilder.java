@@ -5,23 +5,23 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds Xcursor files in memory for tests: each image filled with one colour, so a test can tell which size was chosen. */
-final class XcursorBuilder {
+/** Builds Xcursor files in memory for tests (also the integration tests' cursor theme): each image filled with one colour, so a test can tell which size was chosen. */
+public final class XcursorBuilder {
     private record Chunk(int size, int width, int height, int hotX, int hotY, int argb) {}
 
     private final List<Chunk> chunks = new ArrayList<>();
 
-    XcursorBuilder image(int nominalSize, int width, int height, int hotX, int hotY, int argb) {
+    public XcursorBuilder image(int nominalSize, int width, int height, int hotX, int hotY, int argb) {
         chunks.add(new Chunk(nominalSize, width, height, hotX, hotY, argb));
         return this;
     }
 
     /** A square image of its nominal size, hotspot (1, 2). */
-    XcursorBuilder image(int size, int argb) {
+    public XcursorBuilder image(int size, int argb) {
         return image(size, size, size, 1, 2, argb);
     }
 
-    byte[] build() {
+    public byte[] build() {
         int headerBytes = 16, tocBytes = 12 * chunks.size();
         int total = headerBytes + tocBytes;
         for (Chunk c : chunks) total += 36 + 4 * c.width * c.height;
