@@ -6,6 +6,7 @@ import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.core.Surface;
+import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlManagerGlobal;
 import javawc.compositor.datadevice.DataDeviceManagerGlobal;
 import javawc.compositor.dmabuf.DmabufBuffer;
@@ -107,6 +108,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         new PrimarySelectionManagerGlobal(globals, seat, primary);
         if (options.dataControl()) new DataControlManagerGlobal(globals, seat, clipboard, primary);
         for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
+        seat.pointer().useCursorImages(CursorImages.fromEnvironment(System.getenv())); // after the outputs: their scale picks the size
         new XdgOutputManager(globals);
         DmabufSupport dmabuf = backend.dmabufSupport(renderer instanceof GlesRenderer g ? g.dmabufFormats(DMABUF_FORMATS) : List.of());
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;

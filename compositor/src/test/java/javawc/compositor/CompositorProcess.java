@@ -64,17 +64,26 @@ final class CompositorProcess implements AutoCloseable {
         return runtimeDir.resolve("shot.png");
     }
 
-    /** Starts a compositor with --screenshot and --control-socket in its own runtime dir. */
+    /**
+     * Starts a compositor with --screenshot and --control-socket in its own runtime dir. Its
+     * cursor is {@link TestCursorTheme}'s, so what a moved pointer draws is known whatever
+     * themes the machine has.
+     */
     static CompositorProcess startWithControl(String... args) throws IOException {
         return startWithControl(Map.of(), args);
     }
 
-    /** The same with extra environment variables for the compositor. */
+    /**
+     * The same with extra environment variables for the compositor, which override the test
+     * cursor theme's (empty XCURSOR_* values mean unset: the machine's own themes).
+     */
     static CompositorProcess startWithControl(Map<String, String> env, String... args) throws IOException {
         Path dir = privateRuntimeDir();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--screenshot", dir.resolve("shot.png").toString(), "--control-socket", dir.resolve("control").toString()));
-        return start(dir, true, env, all.toArray(String[]::new));
+        Map<String, String> withCursors = new java.util.HashMap<>(TestCursorTheme.env());
+        withCursors.putAll(env);
+        return start(dir, true, withCursors, all.toArray(String[]::new));
     }
 
     Path controlSocket() {

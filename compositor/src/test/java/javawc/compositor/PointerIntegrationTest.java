@@ -135,7 +135,8 @@ class PointerIntegrationTest {
             cursor.commit();
             seat.pointer.setCursor(seat.pointerEnterSerial + 1000, cursor, 2, 3);
             c.display.roundtrip();
-            assertEquals(RED & 0xffffff, screenshot().rgb(300, 200), "a set_cursor with another serial is ignored");
+            assertEquals(TestCursorTheme.ARROW & 0xffffff, screenshot().rgb(300, 200),
+                    "a set_cursor with another serial is ignored: the compositor's arrow stays");
 
             seat.pointer.setCursor(seat.pointerEnterSerial, cursor, 2, 3);
             c.display.roundtrip();
@@ -155,6 +156,7 @@ class PointerIntegrationTest {
             s = screenshot();
             assertEquals(RED & 0xffffff, s.rgb(398, 217));
             assertEquals(BG, s.rgb(898, 597));
+            assertEquals(TestCursorTheme.ARROW & 0xffffff, s.rgb(900, 600), "over the background, the compositor's arrow");
         }
     }
 

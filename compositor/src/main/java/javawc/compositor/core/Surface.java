@@ -1,6 +1,7 @@
 package javawc.compositor.core;
 
 import javawc.compositor.render.SurfaceTexture;
+import javawc.compositor.scene.Drawable;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -24,7 +25,7 @@ import java.util.List;
  * display can show without a copy (dma-bufs) are kept locked instead while attached, and
  * copied only if and when a renderer asks for the texture.
  */
-public final class Surface implements WlSurface.Handler {
+public final class Surface implements WlSurface.Handler, Drawable {
     private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Surface.class);
     private final WlSurface resource;
     private final Scene scene;

@@ -77,6 +77,14 @@ public final class Output {
         return y;
     }
 
+    /**
+     * Pixels per global-space unit. Always 1 today (no output scaling yet); what is drawn at a
+     * finer scale (the cursor) asks this, so it follows when outputs get a scale.
+     */
+    public int scale() {
+        return 1;
+    }
+
     /** The size in global-space units (scale 1, no transform yet: the mode's size). */
     public int logicalWidth() {
         return mode.width();

@@ -49,7 +49,7 @@ public final class OutputGlobal implements WlOutput.Handler {
         r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
                 output.make(), output.model(), WlOutput.Transform.NORMAL);
         r.sendMode(WlOutput.Mode.CURRENT | WlOutput.Mode.PREFERRED, mode.width(), mode.height(), mode.refreshMilliHz());
-        if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(1);
+        if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(output.scale());
         if (r.version() >= WlOutput.EVENT_NAME_SINCE) {
             r.sendName(output.name());
             r.sendDescription(output.description());

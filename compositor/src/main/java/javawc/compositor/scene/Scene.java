@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What is on screen: toplevel windows in stacking order (newest on top), popups above them,
- * each drawn as its surface tree, then a drag-and-drop icon and the cursor above everything. Collects damage in global
+ * each drawn as its surface tree, then a drag-and-drop icon and the cursor (a client's surface,
+ * or else the compositor's own image) above everything. Collects damage in global
  * coordinates and asks the backend for a frame when something changed or a visible surface
  * waits for a frame callback. Finds the surface under a point for input.
  */
@@ -17,6 +18,11 @@ public final class Scene {
     /** Visits surfaces bottom to top with their global position. */
     public interface SurfaceVisitor {
         void visit(Surface surface, int x, int y);
+    }
+
+    /** Visits what is drawn above the windows (client surfaces or the compositor's cursor image) with its global position. */
+    public interface DrawableVisitor {
+        void visit(Drawable drawable, int x, int y);
     }
 
     private static final int CASCADE_STEP = 32, CASCADE_STEPS = 8;
@@ -29,6 +35,8 @@ public final class Scene {
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
     private Surface cursor, dragIcon;
+    private Drawable cursorImage; // the compositor's own cursor, drawn when no client cursor surface is
+    private int cursorImageX, cursorImageY;
     private int generation;
 
     /** Where a point landed: the window, the surface in its tree, and that surface's global origin. */
@@ -43,6 +51,13 @@ public final class Scene {
         Rect area = new Rect(output.output().x(), output.output().y(), output.output().logicalWidth(), output.output().logicalHeight());
         layout = layout.isEmpty() ? area : layout.union(area);
         damage.add(area);
+    }
+
+    /** The largest scale of any output: what a cursor image is made for (1 with no outputs). */
+    public int maxOutputScale() {
+        int scale = 1;
+        for (int i = 0; i < outputs.size(); i++) scale = Math.max(scale, outputs.get(i).output().scale()); // no iterator: asked on every motion
+        return scale;
     }
 
     /** The bounding box of every output: where the pointer may go. */
@@ -139,12 +154,32 @@ public final class Scene {
 
     // ---- the cursor ----
 
-    /** The cursor image (its role places it at the pointer), drawn above everything; null hides it. */
+    /** The client's cursor surface (its role places it at the pointer), drawn above everything; null: none. */
     public void setCursor(Surface surface) {
         if (surface == cursor) return;
+        boolean imageWasShown = cursor == null;
         if (cursor != null) damage(cursor.globalBounds());
         cursor = surface;
         if (cursor != null) damage(cursor.globalBounds());
+        if (cursorImage != null && imageWasShown != (cursor == null)) damage(cursorImageBounds()); // the image hides or shows
+    }
+
+    private Rect cursorImageBounds() {
+        return new Rect(cursorImageX, cursorImageY, cursorImage.width(), cursorImage.height());
+    }
+
+    /**
+     * The compositor's own cursor image with its top-left corner at global (x, y), drawn above
+     * everything while no client cursor surface is set; null: none. Damages where it was and
+     * where it is when either changed, and nothing otherwise (the pointer calls this on every motion).
+     */
+    public void setCursorImage(Drawable image, int x, int y) {
+        if (image == cursorImage && x == cursorImageX && y == cursorImageY) return;
+        if (cursorImage != null && cursor == null) damage(cursorImageBounds());
+        cursorImage = image;
+        cursorImageX = x;
+        cursorImageY = y;
+        if (image != null && cursor == null) damage(cursorImageBounds());
     }
 
     /** The icon of the drag in progress (its role places it at the pointer), drawn below the cursor; null: none. */
@@ -155,10 +190,17 @@ public final class Scene {
         if (dragIcon != null) damage(dragIcon.globalBounds());
     }
 
-    /** Visits what is drawn above the windows, bottom to top: the drag icon, then the cursor. */
-    public void forEachOverlay(SurfaceVisitor v) {
+    /**
+     * Visits what is drawn above the windows, bottom to top: the drag icon, then the cursor
+     * (the client's surface, or else the compositor's image).
+     */
+    public void forEachOverlay(DrawableVisitor v) {
         if (dragIcon != null && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
-        if (cursor != null && cursor.position(xy)) v.visit(cursor, xy[0], xy[1]);
+        if (cursor != null) {
+            if (cursor.position(xy)) v.visit(cursor, xy[0], xy[1]);
+        } else if (cursorImage != null) {
+            v.visit(cursorImage, cursorImageX, cursorImageY);
+        }
     }
 
     /** Damages everywhere the window's surface tree is drawn. */
@@ -183,7 +225,7 @@ public final class Scene {
 
     public void surfaceDestroyed(Surface s, Rect before) {
         generation++;
-        if (s == cursor) cursor = null;
+        if (s == cursor) cursor = null; // the pointer puts up what replaces it (it keeps no image meanwhile)
         if (s == dragIcon) dragIcon = null;
         damage(before);
         toplevels.removeIf(w -> w.surface() == s);
@@ -298,7 +340,7 @@ public final class Scene {
             if (on) s.sendFrameDone(ms);
         });
         forEachOverlay((o, x, y) -> {
-            if (area.intersects(new Rect(x, y, o.width(), o.height()))) o.sendFrameDone(ms);
+            if (o instanceof Surface s && area.intersects(new Rect(x, y, o.width(), o.height()))) s.sendFrameDone(ms);
         });
     }
 

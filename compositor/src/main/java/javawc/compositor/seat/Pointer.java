@@ -1,6 +1,9 @@
 package javawc.compositor.seat;
 
 import javawc.compositor.core.Surface;
+import javawc.compositor.cursor.CursorImage;
+import javawc.compositor.cursor.CursorImages;
+import javawc.compositor.cursor.CursorShape;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Scene;
 import javawc.server.Client;
@@ -18,6 +21,11 @@ import java.util.List;
  * so a drag that leaves the window still reaches it. A press also raises the window and gives
  * it the keyboard focus (click to focus). Until a device first moves or clicks, the pointer
  * points at nothing, so a headless compositor with no pointer device sends no enter events.
+ *
+ * <p>The cursor: the surface the focused client set with set_cursor (none: hidden, as the
+ * protocol says), or, until that client sets one after getting the focus, and over no window
+ * at all, the compositor's arrow; a grab may show a shape of its own instead (move, resize).
+ * Nothing is shown before the pointer first moves.
  */
 public final class Pointer implements WlPointer.Handler {
     private static final int MAX_BUTTONS = 16;
@@ -34,7 +42,10 @@ public final class Pointer implements WlPointer.Handler {
     private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
     private int focusSerial;  // the enter serial of the current focus; 0 while its client was not told
     private PointerGrab grab;
-    private Surface cursor;
+    private Surface cursor;          // the client cursor surface on screen, or null
+    private Surface clientCursor;    // what the focus's client last set with set_cursor (null: hidden)
+    private boolean clientCursorSet; // whether it did since it got the focus
+    private CursorImages cursorImages; // the compositor's cursors; null: none (then only clients' show)
 
     Pointer(Seat seat, Scene scene) {
         this.seat = seat;
@@ -67,9 +78,16 @@ public final class Pointer implements WlPointer.Handler {
         return grab;
     }
 
-    /** The current cursor surface, or null when hidden. */
+    /** The client cursor surface on screen, or null (hidden, or the compositor's own image shown). */
     public Surface cursor() {
         return cursor;
+    }
+
+    /** Gives the pointer the compositor's own cursors, shown where no client cursor is. */
+    public void useCursorImages(CursorImages images) {
+        cursorImages = images;
+        images.get(CursorShape.DEFAULT, scene.maxOutputScale()); // read now: the log says at start which theme, and the first motion does not wait
+        updateCursor();
     }
 
     // ---- input, from devices and the control channel ----
@@ -85,7 +103,7 @@ public final class Pointer implements WlPointer.Handler {
             scene.damage(before);
             scene.damage(cursor.globalBounds());
         }
-        moved(timeMs);
+        moved(timeMs); // places the compositor's cursor image too
     }
 
     public void motionBy(double dx, double dy, int timeMs) {
@@ -128,6 +146,7 @@ public final class Pointer implements WlPointer.Handler {
             sendMotion(timeMs);
         }
         endFrame();
+        updateCursor();
     }
 
     /** The first event of any device puts the pointer in the middle of the outputs, over whatever is there. */
@@ -173,16 +192,19 @@ public final class Pointer implements WlPointer.Handler {
         PointerGrab previous = grab;
         grab = g;
         if (previous != null && previous != g) previous.cancel();
+        updateCursor();
     }
 
     /** Ends {@code g} if it is the current grab; the focus goes back to what is under the pointer. */
     public void endGrab(PointerGrab g) {
         if (grab != g) return;
         grab = null;
-        if (!active) return;
-        refocus(null);
-        sendMotion(Seat.nowMs());
-        endFrame();
+        if (active) {
+            refocus(null);
+            sendMotion(Seat.nowMs());
+            endFrame();
+        }
+        updateCursor();
     }
 
     // ---- deliveries, for the ordinary behaviour and for grabs ----
@@ -213,10 +235,12 @@ public final class Pointer implements WlPointer.Handler {
         }
         if (old != now) {
             endFrame(); // the old client's leave is a frame of its own
-            setCursorImage(null); // the new client sets its own cursor on enter
+            clientCursor = null; // the new client sets its own cursor on enter; until then, ours
+            clientCursorSet = false;
         }
         focus = s;
         focusSerial = 0;
+        updateCursor();
         if (s == null || !s.position(xy)) return;
         sentX = Fixed.fromDouble(x - xy[0]);
         sentY = Fixed.fromDouble(y - xy[1]);
@@ -304,9 +328,27 @@ public final class Pointer implements WlPointer.Handler {
 
     // ---- the cursor ----
 
-    private void setCursorImage(Surface s) {
-        cursor = s;
-        scene.setCursor(s);
+    /**
+     * Puts on screen the cursor the state calls for: a grab's own shape; else the client's
+     * surface once the focus's client has set one (or nothing, if it set none); else our arrow.
+     * Called on every motion: when nothing changed it changes nothing and allocates nothing.
+     */
+    private void updateCursor() {
+        if (clientCursor != null && clientCursor.isDestroyed()) clientCursor = null; // it took its cursor away: hidden
+        CursorShape shape = grab != null ? grab.cursorShape() : null;
+        Surface surface = null;
+        CursorImage image = null;
+        if (!active) {
+            // pointing at nothing yet: nothing to show
+        } else if (shape == null && clientCursorSet) {
+            surface = clientCursor;
+        } else if (cursorImages != null) {
+            image = cursorImages.get(shape != null ? shape : CursorShape.DEFAULT, scene.maxOutputScale());
+        }
+        cursor = surface;
+        scene.setCursor(surface);
+        if (image == null) scene.setCursorImage(null, 0, 0);
+        else scene.setCursorImage(image, (int) Math.floor(x) - image.hotspotX(), (int) Math.floor(y) - image.hotspotY());
     }
 
     // ---- wl_pointer ----
@@ -338,8 +380,10 @@ public final class Pointer implements WlPointer.Handler {
         Rect before = cursor != null ? cursor.globalBounds() : Rect.EMPTY;
         if (role != null) role.setHotspot(hotspotX, hotspotY);
         scene.damage(before);
-        setCursorImage(s);
-        if (s != null) scene.damage(s.globalBounds());
+        clientCursor = s;
+        clientCursorSet = true;
+        updateCursor();
+        if (cursor != null) scene.damage(cursor.globalBounds());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package javawc.compositor.seat;
 
+import javawc.compositor.cursor.CursorShape;
+
 /**
  * Takes over where pointer events go while it is active (a popup's explicit grab, an
  * interactive move or resize). It reads the position from the {@link Pointer} and may use
@@ -15,6 +17,11 @@ public interface PointerGrab {
 
     /** A scroll; ignored unless the grab passes it on. */
     default void axis(int timeMs, int source, int axis, double value, int value120) {}
+
+    /** The compositor's cursor shown while the grab lasts, instead of any client's; null: the usual cursor. */
+    default CursorShape cursorShape() {
+        return null;
+    }
 
     /** Another grab replaced this one: let go without touching the pointer. */
     void cancel();

@@ -1,5 +1,6 @@
 package javawc.compositor.xdg;
 
+import javawc.compositor.cursor.CursorShape;
 import javawc.compositor.seat.Pointer;
 import javawc.compositor.seat.PointerGrab;
 
@@ -36,6 +37,11 @@ final class MoveGrab implements PointerGrab {
     @Override
     public void button(int timeMs, int button, boolean pressed) {
         if (pointer.buttonCount() == 0) pointer.endGrab(this);
+    }
+
+    @Override
+    public CursorShape cursorShape() {
+        return CursorShape.MOVE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package javawc.compositor.xdg;
 
+import javawc.compositor.cursor.CursorShape;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.seat.Pointer;
 import javawc.compositor.seat.PointerGrab;
@@ -16,6 +17,7 @@ final class ResizeGrab implements PointerGrab {
     private final int edges;
     private final Rect start;
     private final double startPointerX, startPointerY;
+    private final CursorShape shape;
 
     ResizeGrab(XdgToplevelRole window, Pointer pointer, int edges, Rect start) {
         this.window = window;
@@ -24,6 +26,8 @@ final class ResizeGrab implements PointerGrab {
         this.start = start;
         this.startPointerX = pointer.x();
         this.startPointerY = pointer.y();
+        this.shape = CursorShape.resize((edges & XdgToplevel.ResizeEdge.TOP) != 0, (edges & XdgToplevel.ResizeEdge.BOTTOM) != 0,
+                (edges & XdgToplevel.ResizeEdge.LEFT) != 0, (edges & XdgToplevel.ResizeEdge.RIGHT) != 0);
         pointer.setFocus(null);
     }
 
@@ -47,6 +51,11 @@ final class ResizeGrab implements PointerGrab {
         if (pointer.buttonCount() > 0) return;
         window.endResize();
         pointer.endGrab(this);
+    }
+
+    @Override
+    public CursorShape cursorShape() {
+        return shape;
     }
 
     @Override

@@ -7,6 +7,7 @@ import javawc.compositor.output.Output;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.SurfaceTexture;
 import javawc.compositor.render.software.SoftwareRenderer;
+import javawc.compositor.scene.Drawable;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -234,10 +235,10 @@ public final class GlesRenderer implements Renderer {
             Rect local = clip.translate(-ox, -oy);
             glScissor(local.x(), local.y(), local.width(), local.height());
             glClear(GL_COLOR_BUFFER_BIT);
-            Scene.SurfaceVisitor drawOne = (s, x, y) -> {
+            Scene.DrawableVisitor drawOne = (s, x, y) -> {
                 if (new Rect(x, y, s.width(), s.height()).intersects(clip)) drawSurface(s, x - ox, y - oy, formatOrder);
             };
-            scene.forEachVisibleSurface(drawOne);
+            scene.forEachVisibleSurface(drawOne::visit);
             scene.forEachOverlay(drawOne);
         }
         glDisableVertexAttribArray(program.position);
@@ -249,13 +250,13 @@ public final class GlesRenderer implements Renderer {
     }
 
     /**
-     * One surface as a quad at (x, y), output coordinates: a client dma-buf as its own texture
-     * where EGL imports it, else the surface's texture (our copy of its pixels).
+     * One surface (or the cursor image) as a quad at (x, y), output coordinates: a client dma-buf
+     * as its own texture where EGL imports it, else the surface's texture (our copy of its pixels).
      */
-    private void drawSurface(Surface s, int x, int y, boolean targetFormatOrder) {
+    private void drawSurface(Drawable s, int x, int y, boolean targetFormatOrder) {
         int tw, th;
         boolean opaque, textureFormatOrder;
-        if (s.directBuffer() instanceof DmabufBuffer b && dmabufs.bind(b)) {
+        if (s instanceof Surface surface && surface.directBuffer() instanceof DmabufBuffer b && dmabufs.bind(b)) {
             tw = b.width();
             th = b.height();
             opaque = b.opaque();
@@ -296,7 +297,7 @@ public final class GlesRenderer implements Renderer {
      * block, as the software renderer does: texel = b * scale - (scale - 1) / 2, so a pixel's
      * centre lands on that texel's centre.
      */
-    private void corner(int i, float px, float py, int sx, int sy, Surface s, int textureWidth, int textureHeight) {
+    private void corner(int i, float px, float py, int sx, int sy, Drawable s, int textureWidth, int textureHeight) {
         int w = s.width(), h = s.height(), transform = s.transform(), scale = s.scale();
         float x = transform >= 4 ? w - sx : sx, y = sy; // flipped: mirror first
         float bx, by;

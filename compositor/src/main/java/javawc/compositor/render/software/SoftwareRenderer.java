@@ -1,9 +1,9 @@
 package javawc.compositor.render.software;
 
-import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.SurfaceTexture;
+import javawc.compositor.scene.Drawable;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
@@ -41,8 +41,8 @@ public final class SoftwareRenderer implements Renderer {
         }
     }
 
-    /** Draws the part {@code area} (output coordinates) of surface {@code s} whose origin is at (ox, oy). */
-    static void draw(Surface s, int sx, int sy, Rect area, int ox, int oy, int[] target, int stride) {
+    /** Draws the part {@code area} (output coordinates) of {@code s} (a surface or the cursor image) whose origin is at (ox, oy). */
+    static void draw(Drawable s, int sx, int sy, Rect area, int ox, int oy, int[] target, int stride) {
         SurfaceTexture t = s.texture();
         int[] src = t.pixels();
         int tw = t.width();
