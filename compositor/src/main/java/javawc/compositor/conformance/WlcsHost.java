@@ -4,7 +4,6 @@ import javawc.compositor.Compositor;
 import javawc.compositor.Options;
 import javawc.compositor.core.Surface;
 import javawc.compositor.input.ControlCommands;
-import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.SceneWindow;
 import javawc.os.Epoll;
 import javawc.os.FdQueue;
@@ -42,7 +41,7 @@ import java.util.Map;
  * client                       (one fd attached: the server end of a socketpair) serves it;
  *                              replies "ok ID"
  * position ID SURFACE X Y      moves the window whose root surface is object SURFACE of client
- *                              ID so the surface's top-left is at global (X, Y)
+ *                              ID so its window geometry's top-left is at global (X, Y)
  * stop                         closes the compositor; replies "ok" once it is gone
  * anything else                a control command (pointer-motion, pointer-button, touch-down...)
  *                              run as the test channel runs it ({@link ControlCommands})
@@ -182,11 +181,8 @@ public final class WlcsHost {
         Surface surface = Surface.of(resource);
         for (SceneWindow w : compositor.scene().toplevels()) {
             if (w.surface() != surface) continue;
-            int[] origin = new int[2];
-            if (!surface.position(origin)) return "error the window of surface " + surfaceId + " is not placed yet";
-            Rect g = w.geometry();
-            // the shim places the surface; windows move by their geometry's corner
-            if (!w.moveTo(g.x() + x - origin[0], g.y() + y - origin[1])) return "error the window of surface " + surfaceId + " cannot be moved";
+            // wlcs places windows as the user sees them: by the window geometry's corner
+            if (!w.moveTo(x, y)) return "error the window of surface " + surfaceId + " cannot be moved (not shown, maximized or fullscreen)";
             return "ok";
         }
         return "error surface " + surfaceId + " of client " + clientId + " is not a shown toplevel";

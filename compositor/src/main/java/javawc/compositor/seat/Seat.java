@@ -195,14 +195,16 @@ public final class Seat implements AutoCloseable {
 
     /**
      * Once per loop turn, before events go out: when the scene changed, the pointer focus is
-     * picked again (a window may have appeared under it, or moved away), and a keyboard focus
-     * whose surface stopped being shown moves to the topmost window.
+     * picked again (a window may have appeared under it, or moved away), a keyboard focus
+     * whose surface stopped being shown moves to the topmost window, and touch points on such a
+     * surface end.
      */
     private void afterTurn() {
         if (scene.generation() == seenGeneration) return;
         Surface focus = keyboard.focus();
         if (focus != null && !focus.position(xy)) focusTopWindow();
         pointer.sceneChanged();
+        touch.sceneChanged(Seat.nowMs());
         seenGeneration = scene.generation(); // what this did to the scene (a raise, cursor damage) is accounted for
     }
 

@@ -96,6 +96,27 @@ public final class Touch implements WlTouch.Handler {
         pending(c);
     }
 
+    /**
+     * The scene changed: a point whose surface is no longer shown (destroyed or unmapped) gets
+     * its up now, so the client does not wait for one that would never reach it; the finger
+     * itself stays down, going nowhere, until it lifts.
+     */
+    void sceneChanged(int timeMs) {
+        if (points.isEmpty()) return;
+        for (Map.Entry<Integer, Surface> point : points.entrySet()) {
+            Surface s = point.getValue();
+            if (s == null || !s.isDestroyed() && s.position(xy)) continue;
+            point.setValue(null);
+            SeatClient c = seat.clientOf(s);
+            if (c == null || c.touches.isEmpty()) continue;
+            int serial = seat.nextSerial();
+            c.serials.record(serial, InputSerials.Kind.TOUCH_UP);
+            for (WlTouch t : c.touches) t.sendUp(serial, timeMs, point.getKey());
+            pending(c);
+        }
+        frame();
+    }
+
     /** Ends a set of touch events that belong together (wl_touch.frame). */
     public void frame() {
         for (SeatClient c : framePending) {

@@ -28,8 +28,6 @@ public final class ShmGlobal implements WlShm.Handler {
             ShmPool.create(id, fd, size);
         } catch (OsException e) {
             self.postError(WlShm.Error.INVALID_FD, "cannot map the pool: " + e.getMessage());
-        } catch (ShmPool.TooSmallException e) {
-            self.postError(WlShm.Error.INVALID_FD, e.getMessage());
         }
     }
 }

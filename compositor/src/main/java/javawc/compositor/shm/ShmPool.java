@@ -1,6 +1,5 @@
 package javawc.compositor.shm;
 
-import javawc.os.Descriptors;
 import javawc.os.MemoryMapping;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
@@ -13,9 +12,10 @@ import java.nio.ShortBuffer;
 
 /**
  * A client's shared-memory file, mapped read-only. It lives while its wl_shm_pool or any
- * buffer made from it does. The size a client declares is checked against the file (fstat)
- * when the pool is made or grown; a client can still shrink the file later, which is why
- * every read goes through Java buffers and faults become that client's protocol error.
+ * buffer made from it does. The size a client declares is mapped as declared, even past the
+ * file's end (as libwayland does): the file may grow or shrink at any time anyway, so what
+ * counts is the moment of reading. Every read goes through Java buffers, and a fault there
+ * becomes the protocol error of the wl_buffer being read (invalid_fd).
  */
 final class ShmPool implements WlShmPool.Handler {
     private final OwnedFd fd;
@@ -25,21 +25,15 @@ final class ShmPool implements WlShmPool.Handler {
     private int size;
     private int users = 1; // the wl_shm_pool itself
 
-    static final class TooSmallException extends Exception {
-        TooSmallException(String message) {
-            super(message);
-        }
-    }
-
     private ShmPool(OwnedFd fd) {
         this.fd = fd;
     }
 
-    static void create(WlShmPool resource, OwnedFd fd, int size) throws OsException, TooSmallException {
+    static void create(WlShmPool resource, OwnedFd fd, int size) throws OsException {
         ShmPool pool = new ShmPool(fd);
         try {
             pool.map(size);
-        } catch (OsException | TooSmallException e) {
+        } catch (OsException e) {
             fd.close();
             throw e;
         }
@@ -47,11 +41,7 @@ final class ShmPool implements WlShmPool.Handler {
         resource.onDestroy(pool::release);
     }
 
-    private void map(int newSize) throws OsException, TooSmallException {
-        long fileSize = Descriptors.size(fd);
-        if (fileSize < newSize) {
-            throw new TooSmallException("pool size " + newSize + " is larger than the file behind it (" + fileSize + " bytes)");
-        }
+    private void map(int newSize) throws OsException {
         MemoryMapping next = MemoryMapping.map(fd, newSize, false);
         if (mapping != null) mapping.close();
         mapping = next;
@@ -110,7 +100,7 @@ final class ShmPool implements WlShmPool.Handler {
         }
         try {
             map(newSize);
-        } catch (OsException | TooSmallException e) {
+        } catch (OsException e) {
             self.postError(WlShm.Error.INVALID_FD, "cannot grow the pool: " + e.getMessage());
         }
     }
