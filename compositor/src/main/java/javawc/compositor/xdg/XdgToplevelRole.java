@@ -31,6 +31,8 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     private int minWidth, minHeight, maxWidth, maxHeight;
     private boolean maximized, fullscreen, activated, capabilitiesSent, placed, alive = true;
     private int x, y;
+    private int floatingX, floatingY;   // where the window last was while neither maximized nor fullscreen
+    private boolean hasFloatingPosition;
     private int width, height;          // the size the last configure asked for; 0: the client chooses
     private int resizeEdges;            // the edges a resize drags; the opposite ones stay put
     private boolean resizing, anchored; // anchored: commits keep the opposite edges where they were
@@ -98,12 +100,18 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         xdg.seat().setKeyboardFocus(surface()); // focus on map
     }
 
-    /** Maximized and fullscreen windows sit at the output's origin; others where the scene finds room. */
+    /**
+     * Maximized and fullscreen windows sit at the output's origin; others go back where they last
+     * were (after an unmap, unmaximize or unfullscreen), else where the scene finds room.
+     */
     private void placeWindow() {
         if (maximized || fullscreen) {
             Output o = xdg.scene().primaryOutput();
             x = o.x();
             y = o.y();
+        } else if (hasFloatingPosition) {
+            x = floatingX;
+            y = floatingY;
         } else {
             Rect g = xdg.geometry();
             int[] at = xdg.scene().placeToplevel(g.width(), g.height());
@@ -112,9 +120,18 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         }
     }
 
+    /** Remembers a floating window's place before it leaves it (unmap, maximize, fullscreen). */
+    private void rememberFloatingPosition() {
+        if (!placed || maximized || fullscreen) return;
+        floatingX = x;
+        floatingY = y;
+        hasFloatingPosition = true;
+    }
+
     @Override
     public void unmap() {
         if (!placed) return;
+        rememberFloatingPosition();
         xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
         resizing = anchored = false;
@@ -352,6 +369,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     private void setFullState(boolean newMaximized, boolean newFullscreen) {
         if (newMaximized == maximized && newFullscreen == fullscreen) return;
+        rememberFloatingPosition();
         maximized = newMaximized;
         fullscreen = newFullscreen;
         if (placed) {
