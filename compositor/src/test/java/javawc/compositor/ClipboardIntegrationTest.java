@@ -47,7 +47,7 @@ class ClipboardIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
-    void aStaleSerialIsIgnoredAndItsSourceCancelled() throws Exception {
+    void aSerialNeverSentIsIgnoredAndItsSourceCancelled() throws Exception {
         try (TestClient a = new TestClient(compositor); TestClient.ShmBuffer red = a.new ShmBuffer(100, 100, RED)) {
             SeatEvents seat = new SeatEvents(a);
             DataDeviceEvents clip = new DataDeviceEvents(seat);

@@ -9,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The primary selection through zwp_primary_selection_device_v1 against the real compositor:
  * what wlcs's PrimarySelection suite checks (the sink hears data_offer, the offer's types, then
- * selection; its receive reaches the source's send; the data arrives), done with a real input
- * serial. wlcs 1.5 sets the selection with serial 0 from a client that never had an input
- * event, which this compositor ignores on purpose (compositor/src/wlcs/expected-failures.txt).
+ * selection; its receive reaches the source's send; the data arrives), and that a late request
+ * cannot undo a newer selection.
  */
 class PrimarySelectionIntegrationTest extends ControlledCompositorTest {
     private static final int RED = 0xffff0000, BLUE = 0xff0000ff;
@@ -42,7 +41,7 @@ class PrimarySelectionIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
-    void aClientSentNoInputEventCannotTakeThePrimarySelection() throws Exception {
+    void aRequestOlderThanTheSelectionCannotReplaceIt() throws Exception {
         try (TestClient a = new TestClient(compositor); TestClient.ShmBuffer red = a.new ShmBuffer(100, 100, RED);
              TestClient background = new TestClient(compositor)) {
             SeatEvents seatA = new SeatEvents(a), seatBackground = new SeatEvents(background);
@@ -52,7 +51,7 @@ class PrimarySelectionIntegrationTest extends ControlledCompositorTest {
             primaryA.device.setSelection(primaryA.source("mine", "text/plain"), seatA.keyboardEnterSerial);
             seatA.await("primary.selection offer"); // the focused client sees its own selection
 
-            // what wlcs 1.5 does: serial 0, from a client with no window that was never sent an input event
+            // serial 0 is older than the enter serial the selection was set for: a late request must not undo a newer one
             primaryBackground.device.setSelection(primaryBackground.source("taken", "text/plain"), 0);
             background.display.flush();
             seatBackground.await("primary.source.cancelled");

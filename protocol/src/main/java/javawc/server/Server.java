@@ -53,6 +53,11 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         return ++serial;
     }
 
+    /** Whether {@code eventSerial} was handed out already (serials wrap: compared by difference). */
+    public boolean serialIssued(int eventSerial) {
+        return eventSerial - serial <= 0;
+    }
+
     WlDisplay.Handler displayHandler() {
         return this;
     }

@@ -113,6 +113,10 @@ public final class Seat implements AutoCloseable {
     }
 
     /** The next serial for an input event (serials are shared with every other event of the server). */
+    public boolean serialIssued(int serial) {
+        return server.serialIssued(serial);
+    }
+
     public int nextSerial() {
         return server.nextSerial();
     }

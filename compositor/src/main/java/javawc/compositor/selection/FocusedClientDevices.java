@@ -1,7 +1,6 @@
 package javawc.compositor.selection;
 
 import javawc.compositor.core.Surface;
-import javawc.compositor.seat.InputSerials;
 import javawc.compositor.seat.Seat;
 import javawc.server.Client;
 import javawc.server.Resource;
@@ -45,14 +44,15 @@ public final class FocusedClientDevices<D extends Resource> {
     }
 
     /**
-     * Whether {@code client} may set the selection for the input event {@code serial}: a
-     * keyboard enter, key or button event it was sent recently (wl-copy, which has no key
-     * press to name, sets the clipboard with the keyboard enter serial of its 1x1 window), and
-     * not older than the event the selection was last set for.
+     * Whether a set_selection for the input event {@code serial} may replace the selection:
+     * unless it is older than the event the selection was last set for (a late request must not
+     * undo a newer one), as weston and sway decide, or names a serial never sent. Any client may set it, even one that was
+     * never sent an input event (the conformance suite's clients set it with serial 0); asking
+     * for a recent event of the client would refuse requests sway takes and protect little,
+     * since every new window gets the keyboard focus and with it a serial to name.
      */
     public boolean maySet(Client client, int serial) {
-        InputSerials.Kind kind = seat.serialKind(client, serial);
-        return kind != null && kind != InputSerials.Kind.POINTER_ENTER && selection.acceptsSerial(serial);
+        return seat.serialIssued(serial) && selection.acceptsSerial(serial);
     }
 
     /** Tracks a new device until it is destroyed; it hears the selection now if its client has the focus. */
