@@ -62,6 +62,7 @@ public final class Seat implements AutoCloseable {
         this.touch = new Touch(this, scene);
         seenGeneration = scene.generation();
         server.beforeFlush(this::afterTurn);
+        scene.addSurfaceDestroyingListener(pointer::surfaceDestroying);
     }
 
     /** A seat with a keyboard whose keymap follows XKB_DEFAULT_*, or without one (saying why in the log). */
