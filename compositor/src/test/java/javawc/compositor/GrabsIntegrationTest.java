@@ -88,6 +88,22 @@ class GrabsIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
+    void aGrabForTheReleaseThatEndedAClickIsGranted() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 200, RED);
+             TestClient.ShmBuffer green = c.new ShmBuffer(80, 60, GREEN)) {
+            SeatEvents seat = new SeatEvents(c);
+            TestClient.Window w = c.window(red, "menu on release", "test.release");
+            control.ok("place test.release 100 100", "pointer-motion 150 150", "pointer-button BTN_LEFT press", "pointer-button BTN_LEFT release");
+            seat.await("pointer.button 272 0");
+            Popup p = grabbingPopup(c, w, seat, seat.buttonSerial); // the release's serial: a menu opened on click
+            p.surface().attach(green.buffer, 0, 0);
+            p.surface().commit();
+            seat.await("keyboard.enter " + p.surface().id() + " []");
+            assertFalse(p.done()[0], "the grab was granted");
+        }
+    }
+
+    @Test
     void aGrabForASerialThatIsNotARecentPressDismissesThePopupAtOnce() throws Exception {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 200, RED)) {
             SeatEvents seat = new SeatEvents(c);

@@ -131,10 +131,10 @@ public final class Seat implements AutoCloseable {
         return c == null ? null : c.serials.kindOf(serial);
     }
 
-    /** Whether {@code serial} is a recent button or key press that {@code client} was sent. */
-    public boolean isPressSerial(Client client, int serial) {
+    /** Whether {@code serial} is a recent button, key or touch event that {@code client} was sent (see {@link InputSerials.Kind#isUserAction}). */
+    public boolean isUserActionSerial(Client client, int serial) {
         InputSerials.Kind kind = serialKind(client, serial);
-        return kind != null && kind.isPress();
+        return kind != null && kind.isUserAction();
     }
 
     // ---- keyboard focus ----
