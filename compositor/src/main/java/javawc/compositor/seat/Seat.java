@@ -151,6 +151,8 @@ public final class Seat implements AutoCloseable {
 
     /** Moves the keyboard focus to {@code surface} (null: nobody), telling both clients and the listeners. */
     public void setKeyboardFocus(Surface surface) {
+        if (keyboard.focus() == surface) return;
+        if (pointer.grab() != null) pointer.grab().keyboardFocusMoving(surface); // may end a popup grab, and move the focus
         Surface previous = keyboard.focus();
         if (previous == surface) return;
         keyboard.leave();
