@@ -88,6 +88,45 @@ class GrabsIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
+    void aGrabForTheReleaseThatEndedAClickIsGranted() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 200, RED);
+             TestClient.ShmBuffer green = c.new ShmBuffer(80, 60, GREEN)) {
+            SeatEvents seat = new SeatEvents(c);
+            TestClient.Window w = c.window(red, "menu on release", "test.release");
+            control.ok("place test.release 100 100", "pointer-motion 150 150", "pointer-button BTN_LEFT press", "pointer-button BTN_LEFT release");
+            seat.await("pointer.button 272 0");
+            Popup p = grabbingPopup(c, w, seat, seat.buttonSerial); // the release's serial: a menu opened on click
+            p.surface().attach(green.buffer, 0, 0);
+            p.surface().commit();
+            seat.await("keyboard.enter " + p.surface().id() + " []");
+            assertFalse(p.done()[0], "the grab was granted");
+        }
+    }
+
+    @Test
+    void aNewWindowTakingTheKeyboardFocusDismissesTheGrab() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 200, RED);
+             TestClient.ShmBuffer green = c.new ShmBuffer(80, 60, GREEN); TestClient.ShmBuffer blue = c.new ShmBuffer(100, 100, BLUE)) {
+            SeatEvents seat = new SeatEvents(c);
+            TestClient.Window w = c.window(red, "menu owner", "test.newwindow");
+            control.ok("place test.newwindow 100 100", "pointer-motion 150 150", "pointer-button BTN_LEFT press");
+            seat.await("pointer.button 272 1");
+            Popup p = grabbingPopup(c, w, seat, seat.buttonSerial);
+            p.surface().attach(green.buffer, 0, 0);
+            p.surface().commit();
+            control.ok("pointer-button BTN_LEFT release");
+            seat.await("keyboard.enter " + p.surface().id() + " []");
+            int popupFocused = seat.events.size();
+            TestClient.Window second = c.window(blue, "dialog", "test.dialog"); // focused on map
+            seat.await(e -> p.done()[0], "popup_done");
+            seat.await("keyboard.enter " + second.surface().id() + " []");
+            List<String> since = seat.events.subList(popupFocused, seat.events.size());
+            assertFalse(since.contains("keyboard.enter " + w.surface().id() + " []"),
+                    "the focus goes to the new window, not back to the popup's parent first: " + since);
+        }
+    }
+
+    @Test
     void aGrabForASerialThatIsNotARecentPressDismissesThePopupAtOnce() throws Exception {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 200, RED)) {
             SeatEvents seat = new SeatEvents(c);

@@ -80,6 +80,32 @@ class PointerIntegrationTest {
     }
 
     @Test
+    void aSurfaceDestroyedUnderThePointerIsLeftBeforeTheSurfaceBelowIsEntered() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 100, RED);
+             TestClient.ShmBuffer blue = c.new ShmBuffer(50, 50, BLUE)) {
+            SeatEvents seat = new SeatEvents(c);
+            WlSurface main = c.compositor.createSurface();
+            c.toplevel(main, "destroyed", "test.destroyed");
+            WlSurface child = c.compositor.createSurface();
+            WlSubsurface sub = c.subcompositor.getSubsurface(child, main);
+            sub.setPosition(20, 20);
+            child.attach(blue.buffer, 0, 0);
+            child.commit();
+            main.attach(red.buffer, 0, 0);
+            main.commit();
+            c.display.roundtrip();
+            control.ok("place test.destroyed 100 100", "pointer-motion 130 130");
+            seat.await("pointer.enter " + child.id() + " 10.0 10.0");
+            // sent together, so the compositor takes both in one turn: the scene is looked at again only
+            // after the wl_surface is gone, and the leave has to go out while its id is still valid
+            sub.destroy();
+            child.destroy();
+            seat.await("pointer.leave nil"); // the client destroyed its proxy: the leave names a zombie
+            seat.await("pointer.enter " + main.id() + " 30.0 30.0");
+        }
+    }
+
+    @Test
     void aHeldButtonKeepsTheFocusAndAWindowMappedUnderThePointerGetsIt() throws Exception {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(200, 100, RED)) {
             SeatEvents seat = new SeatEvents(c);

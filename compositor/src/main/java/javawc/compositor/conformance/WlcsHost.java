@@ -32,9 +32,10 @@ import java.util.Map;
  * a packet ({@code ok ...} or {@code error WHY}), sent only after the request was carried out and
  * every client's events were flushed, so what the shim does next sees its effects.
  *
- * <p>Each test gets a fresh compositor (headless, software renderer, its own event loop): the
- * {@code start} request builds one, {@code stop} closes it with all its clients, so no state can
- * leak from one test into the next. Requests:
+ * <p>Each test gets a fresh compositor (headless, one square output of {@value #OUTPUT_SIZE}
+ * pixels a side, software renderer, its own event loop): the {@code start} request builds one,
+ * {@code stop} closes it with all its clients, so no state can leak from one test into the
+ * next. Requests:
  * <pre>
  * start                        a fresh compositor; replies "ok"
  * globals                      "ok" then one "INTERFACE VERSION" line per global offered
@@ -51,6 +52,15 @@ import java.util.Map;
 public final class WlcsHost {
     private static final Logger LOG = LogManager.getLogger(WlcsHost.class);
     private static final int MAX_PACKET = 4096;
+    /**
+     * The side of the one square output. wlcs puts windows at fixed global positions, with no
+     * look at the output (its popup tests move a 400x500 parent to (500, 500) and wait for the
+     * frame callback of a popup as low as y = 1020), while wl_surface.frame says a compositor
+     * should not signal frame callbacks of a surface that is off-screen, and ours does not: on
+     * the 1280x720 default those tests wait forever. 1600x1600 holds every such position, and
+     * is the output of Mir's test platform, the compositor wlcs is written against.
+     */
+    private static final int OUTPUT_SIZE = 1600;
 
     private final OwnedFd control;
     private final SocketIo io = new SocketIo();
@@ -77,7 +87,8 @@ public final class WlcsHost {
             System.err.println("WlcsHost runs under the wlcs shim, which sets JAVAWC_WLCS_FD (see scripts/conformance)");
             System.exit(2);
         }
-        Options options = Options.parse(List.of("--backend", "headless", "--renderer", "software", "--input", "none"));
+        Options options = Options.parse(List.of("--backend", "headless", "--renderer", "software", "--input", "none",
+                "--width", Integer.toString(OUTPUT_SIZE), "--height", Integer.toString(OUTPUT_SIZE)));
         new WlcsHost(new OwnedFd(Integer.parseInt(fd)), options).run();
         System.exit(0);
     }

@@ -160,7 +160,8 @@ public final class Surface implements WlSurface.Handler, Drawable {
 
     @Override
     public void destroy(WlSurface self) {
-        // destructor; cleanup in destroyed()
+        // destructor; cleanup in destroyed(), after the id is freed: events about us go out now
+        scene.surfaceDestroying(this);
     }
 
     /** A buffer (not null) is attached and waits for the next commit. */

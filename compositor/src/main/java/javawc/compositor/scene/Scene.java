@@ -6,6 +6,7 @@ import javawc.compositor.output.OutputGlobal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What is on screen: toplevel windows in stacking order (newest on top), popups above them,
@@ -32,6 +33,7 @@ public final class Scene {
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
     private final int[] xy = new int[2];
+    private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
     private Surface cursor, dragIcon;
@@ -221,6 +223,20 @@ public final class Scene {
             for (Rect r : local.rects()) damage(r.translate(after.x(), after.y()));
         }
         if (wantsFrame && s.isMapped()) frameRequest.run();
+    }
+
+    /**
+     * Runs {@code listener} when a client destroys a wl_surface, before the surface's id is freed:
+     * the last moment an event (a pointer leave) may still name it, so the client hears it
+     * leave rather than seeing the next enter with no leave before it.
+     */
+    public void addSurfaceDestroyingListener(Consumer<Surface> listener) {
+        destroyingListeners.add(listener);
+    }
+
+    /** A client's wl_surface.destroy, called while the wl_surface still exists. */
+    public void surfaceDestroying(Surface s) {
+        for (int i = 0; i < destroyingListeners.size(); i++) destroyingListeners.get(i).accept(s);
     }
 
     public void surfaceDestroyed(Surface s, Rect before) {

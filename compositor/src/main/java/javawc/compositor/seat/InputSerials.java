@@ -3,7 +3,7 @@ package javawc.compositor.seat;
 /**
  * The serials of the input events one client was sent (pointer enter and buttons, keyboard
  * enter and keys), newest last, in a fixed ring: requests that must name a recent user action
- * (popup grabs, move and resize, set_cursor, and later set_selection) are checked against it,
+ * (popup grabs, set_cursor, set_selection) are checked against it,
  * with no allocation per event. Old serials fall out of the ring and stop being valid.
  */
 public final class InputSerials {
@@ -11,9 +11,14 @@ public final class InputSerials {
     public enum Kind {
         POINTER_ENTER, BUTTON_PRESS, BUTTON_RELEASE, KEYBOARD_ENTER, KEY_PRESS, KEY_RELEASE, TOUCH_DOWN, TOUCH_UP;
 
-        /** A press: what xdg-shell calls a user action that may start a grab, a move or a resize. */
-        public boolean isPress() {
-            return this == BUTTON_PRESS || this == KEY_PRESS || this == TOUCH_DOWN;
+        /**
+         * A button, key or touch event: what xdg-shell calls a user action an xdg_popup grab may
+         * answer. Releases count because menus open as often on the release that ends a click as
+         * on the press; enters do not, since the pointer or the focus moving is no act of the user
+         * on this client. (A move or resize needs more: the press of a button still held.)
+         */
+        public boolean isUserAction() {
+            return this != POINTER_ENTER && this != KEYBOARD_ENTER;
         }
     }
 

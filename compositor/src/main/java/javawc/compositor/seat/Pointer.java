@@ -138,6 +138,17 @@ public final class Pointer implements WlPointer.Handler {
         if (active) moved(Seat.nowMs());
     }
 
+    /**
+     * The client is destroying {@code s}: if it has the focus, the leave goes out now, while the
+     * surface's id is still valid; what is under the pointer instead is entered at the end of
+     * the turn, with the rest of the scene's changes.
+     */
+    void surfaceDestroying(Surface s) {
+        if (s != focus) return;
+        setFocus(null);
+        endFrame();
+    }
+
     private void moved(int timeMs) {
         if (grab != null) {
             grab.motion(timeMs);

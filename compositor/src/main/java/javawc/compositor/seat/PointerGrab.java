@@ -1,6 +1,7 @@
 package javawc.compositor.seat;
 
 import javawc.compositor.cursor.CursorShape;
+import javawc.compositor.core.Surface;
 
 /**
  * Takes over where pointer events go while it is active (a popup's explicit grab, an
@@ -22,6 +23,13 @@ public interface PointerGrab {
     default CursorShape cursorShape() {
         return null;
     }
+
+    /**
+     * The keyboard focus is about to move to {@code surface} (null: to nobody). A grab that
+     * holds the keyboard too (a popup grab) ends here when the focus leaves it, and may move the
+     * focus itself while doing so; the move asked for happens afterwards.
+     */
+    default void keyboardFocusMoving(Surface surface) {}
 
     /** Another grab replaced this one: let go without touching the pointer. */
     void cancel();

@@ -62,6 +62,7 @@ public final class Seat implements AutoCloseable {
         this.touch = new Touch(this, scene);
         seenGeneration = scene.generation();
         server.beforeFlush(this::afterTurn);
+        scene.addSurfaceDestroyingListener(pointer::surfaceDestroying);
     }
 
     /** A seat with a keyboard whose keymap follows XKB_DEFAULT_*, or without one (saying why in the log). */
@@ -134,10 +135,10 @@ public final class Seat implements AutoCloseable {
         return c == null ? null : c.serials.kindOf(serial);
     }
 
-    /** Whether {@code serial} is a recent button or key press that {@code client} was sent. */
-    public boolean isPressSerial(Client client, int serial) {
+    /** Whether {@code serial} is a recent button, key or touch event that {@code client} was sent (see {@link InputSerials.Kind#isUserAction}). */
+    public boolean isUserActionSerial(Client client, int serial) {
         InputSerials.Kind kind = serialKind(client, serial);
-        return kind != null && kind.isPress();
+        return kind != null && kind.isUserAction();
     }
 
     // ---- keyboard focus ----
@@ -154,6 +155,8 @@ public final class Seat implements AutoCloseable {
 
     /** Moves the keyboard focus to {@code surface} (null: nobody), telling both clients and the listeners. */
     public void setKeyboardFocus(Surface surface) {
+        if (keyboard.focus() == surface) return;
+        if (pointer.grab() != null) pointer.grab().keyboardFocusMoving(surface); // may end a popup grab, and move the focus
         Surface previous = keyboard.focus();
         if (previous == surface) return;
         keyboard.leave();

@@ -20,6 +20,8 @@ final class PopupGrab implements PointerGrab {
     private final Pointer pointer;
     private final Client client;
     private final List<XdgPopupRole> popups = new ArrayList<>();
+    /** The grab is being dismissed because the keyboard focus goes elsewhere: it must not pull the focus back. */
+    private boolean focusLeaving;
 
     private PopupGrab(Seat seat, Client client) {
         this.seat = seat;
@@ -68,6 +70,7 @@ final class PopupGrab implements PointerGrab {
             return;
         }
         pointer.endGrab(this);
+        if (focusLeaving) return;
         XdgToplevelRole owner = XdgToplevelRole.owning(popup.parentSurface());
         if (owner != null && owner.visible()) seat.setKeyboardFocus(owner.surface());
     }
@@ -100,6 +103,18 @@ final class PopupGrab implements PointerGrab {
     @Override
     public void axis(int timeMs, int source, int axis, double value, int value120) {
         pointer.sendAxis(timeMs, source, axis, value, value120);
+    }
+
+    /**
+     * The topmost grabbing popup always has the keyboard focus, so the focus moving anywhere
+     * but to a popup of the grab (a new window mapped and focused, say) ends the grab: every
+     * popup is dismissed, and the focus goes where it was going rather than back to the owner.
+     */
+    @Override
+    public void keyboardFocusMoving(Surface surface) {
+        for (XdgPopupRole p : popups) if (p.surface() == surface) return;
+        focusLeaving = true;
+        dismissAll();
     }
 
     @Override

@@ -130,7 +130,8 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
     }
 
     /**
-     * Takes an explicit grab, before the popup is mapped, for a recent press of its client:
+     * Takes an explicit grab, before the popup is mapped, for a recent button, key or touch
+     * event of its client (a press, or the release that ended a click):
      * a first grab from a toplevel starts a new {@link PopupGrab} (ending any other), a grab
      * from the topmost grabbing popup nests in it. A stale serial dismisses the popup at once.
      */
@@ -146,7 +147,7 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
             return;
         }
         Seat seat = Seat.of(seatResource);
-        if (dismissed || parentPopup != null && parentPopup.dismissed || !seat.isPressSerial(self.client(), serial)) {
+        if (dismissed || parentPopup != null && parentPopup.dismissed || !seat.isUserActionSerial(self.client(), serial)) {
             dismiss(); // a grab we do not grant: the popup goes at once, as xdg-shell says
             return;
         }
