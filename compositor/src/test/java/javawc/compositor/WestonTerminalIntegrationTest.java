@@ -56,7 +56,7 @@ class WestonTerminalIntegrationTest {
     }
 
     /** Waits until the client's trace has a line matching {@code regex}. */
-    private static void awaitInTrace(Path trace, String regex) throws Exception {
+    static void awaitInTrace(Path trace, String regex) throws Exception {
         Pattern p = Pattern.compile(regex);
         long deadline = System.currentTimeMillis() + 15_000;
         while (!p.matcher(Files.readString(trace)).find()) {

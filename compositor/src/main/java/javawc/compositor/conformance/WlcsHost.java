@@ -52,6 +52,7 @@ import java.util.Map;
 public final class WlcsHost {
     private static final Logger LOG = LogManager.getLogger(WlcsHost.class);
     private static final int MAX_PACKET = 4096;
+    private static final int[] NO_FDS = {};
     /**
      * The side of the one square output. wlcs puts windows at fixed global positions, with no
      * look at the output (its popup tests move a 400x500 parent to (500, 500) and wait for the
@@ -212,7 +213,7 @@ public final class WlcsHost {
         packet.buffer().put(0, bytes);
         try {
             // the shim waits for this reply, so the socket has room: a blocking wait is never needed
-            if (io.send(control.get(), packet.address(), bytes.length, new int[0], 0) != bytes.length) {
+            if (io.send(control.get(), packet.address(), bytes.length, NO_FDS, 0) != bytes.length) {
                 LOG.error("wlcs control socket: reply not sent");
                 shimGone = true;
             }
