@@ -3,6 +3,7 @@ package javawc.compositor;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.HeadlessBackend;
 import javawc.compositor.backend.drm.DrmBackend;
+import javawc.compositor.config.Config;
 import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.core.Surface;
@@ -69,6 +70,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private Runnable quit;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
+        this(loop, options, Config.none());
+    }
+
+    /** A compositor set up by {@code config} (its keyboard and cursor; the rest is read by Main and the window manager). */
+    public Compositor(EventLoop loop, Options options, Config config) throws IOException {
         LibseatSession opened = openSeatSession(options);
         Backend made;
         try {
@@ -100,7 +106,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         new CompositorGlobal(globals, scene);
         new SubcompositorGlobal(globals);
         new ShmGlobal(globals);
-        seat = Seat.create(server, scene);
+        seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         new SeatGlobal(globals, seat);
         xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, seat, PING_INTERVAL_MS);
         Selection clipboard = new Selection("clipboard"), primary = new Selection("primary selection");
@@ -108,7 +114,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         new PrimarySelectionManagerGlobal(globals, seat, primary);
         if (options.dataControl()) new DataControlManagerGlobal(globals, seat, clipboard, primary);
         for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
-        seat.pointer().useCursorImages(CursorImages.fromEnvironment(System.getenv())); // after the outputs: their scale picks the size
+        seat.pointer().useCursorImages(CursorImages.fromEnvironment(config.cursor().over(System.getenv()))); // after the outputs: their scale picks the size
         new XdgOutputManager(globals);
         DmabufSupport dmabuf = backend.dmabufSupport(renderer instanceof GlesRenderer g ? g.dmabufFormats(DMABUF_FORMATS) : List.of());
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;

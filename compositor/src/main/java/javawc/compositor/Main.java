@@ -1,5 +1,8 @@
 package javawc.compositor;
 
+import javawc.compositor.config.Config;
+import javawc.compositor.config.ConfigException;
+import javawc.compositor.config.ConfigFile;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
@@ -57,12 +60,19 @@ public final class Main {
 
     static int run(Options options, Logger log) throws IOException {
         var runtimeDir = ListeningSocket.runtimeDir(System.getenv("XDG_RUNTIME_DIR"));
+        Config config;
+        try {
+            config = ConfigFile.load(options.config(), System.getenv()); // all checked before anything starts
+        } catch (ConfigException e) {
+            throw new IOException("configuration: " + e.getMessage(), e);
+        }
+        if (config.source() != null) log.info("configuration from {}", config.source());
         int[] exitStatus = {0};
         try (EventLoop loop = new EventLoop();
-             Compositor compositor = new Compositor(loop, options);
+             Compositor compositor = new Compositor(loop, options, config);
              ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket());
              Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend());
-             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name()))) {
+             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), config))) {
             compositor.server().listen(socket.fd());
             Runnable quit = () -> {
                 log.info("shutting down");
@@ -74,6 +84,13 @@ public final class Main {
             if (screenshots != null) loop.onSignal("USR1", screenshots::take);
             log.info("listening on {}; {} backend, {} renderer, outputs {}", socket.path(), compositor.backend().name(),
                     compositor.renderer().name(), compositor.backend().outputs());
+            for (List<String> command : config.autostart()) {
+                try {
+                    children.spawn(command); // the user's own programs: one that cannot start is logged, the session goes on
+                } catch (IOException e) {
+                    log.error("autostart {}: {}", command, e.getMessage());
+                }
+            }
             if (!options.command().isEmpty()) {
                 // the session's command: its end is ours, with its status, unless --keep-running
                 children.spawn(options.command(), (child, status) -> {
@@ -90,9 +107,13 @@ public final class Main {
         return exitStatus[0];
     }
 
-    /** Ours, with WAYLAND_DISPLAY naming our socket (XDG_RUNTIME_DIR stays); a WAYLAND_SOCKET meant for us is not theirs. */
-    static Map<String, String> childEnvironment(String display) {
-        Map<String, String> env = new HashMap<>(System.getenv());
+    /**
+     * Ours, with WAYLAND_DISPLAY naming our socket (XDG_RUNTIME_DIR stays), and the configured
+     * cursor theme and size so clients draw the pointer we do; a WAYLAND_SOCKET meant for us is
+     * not theirs.
+     */
+    static Map<String, String> childEnvironment(String display, Config config) {
+        Map<String, String> env = new HashMap<>(config.cursor().over(System.getenv()));
         env.remove("WAYLAND_SOCKET");
         env.put("WAYLAND_DISPLAY", display);
         return env;

@@ -5,7 +5,8 @@ import java.util.List;
 /** Command-line options of {@code scripts/compositor}. */
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
-                      String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning) {
+                      String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning,
+                      java.nio.file.Path config) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options] [-- COMMAND [ARGS...]]
@@ -37,6 +38,8 @@ public record Options(String backend, String renderer, String socket, int width,
                                            wl-copy then fall back to a focused window)
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --log-file FILE              write the log to FILE (replaced at each start) instead of stderr
+              --config FILE                read the configuration from FILE (default: $XDG_CONFIG_HOME/javawc/config
+                                           or ~/.config/javawc/config if it exists; docs/configuration.md)
               --keep-running               with -- COMMAND: keep running after COMMAND has exited
               -- COMMAND [ARGS...]         once the socket is ready, start COMMAND with WAYLAND_DISPLAY set,
                                            in a process group of its own, its output in the log; exit when
@@ -58,7 +61,7 @@ public record Options(String backend, String renderer, String socket, int width,
         String backend = "auto", renderer = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
         boolean debug = false, dataControl = true, keepRunning = false;
-        java.nio.file.Path screenshot = null, controlSocket = null, logFile = null;
+        java.nio.file.Path screenshot = null, controlSocket = null, logFile = null, config = null;
         List<String> command = List.of();
         String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
         for (int i = 0; i < args.size(); i++) {
@@ -81,6 +84,7 @@ public record Options(String backend, String renderer, String socket, int width,
                 case "--debug" -> debug = true;
                 case "--no-data-control" -> dataControl = false;
                 case "--keep-running" -> keepRunning = true;
+                case "--config" -> config = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--log-file" -> {
                     logFile = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                     if (logFile.toString().isEmpty()) throw new UsageException("--log-file needs a file name");
@@ -126,7 +130,7 @@ public record Options(String backend, String renderer, String socket, int width,
         }
         if (keepRunning && command.isEmpty()) throw new UsageException("--keep-running only applies to a command given after --");
         return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session,
-                logFile, command, keepRunning);
+                logFile, command, keepRunning, config);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

@@ -45,6 +45,8 @@ final class CompositorProcess implements AutoCloseable {
         pb.environment().remove("WAYLAND_DISPLAY");
         if (runtimeDir == null) pb.environment().remove("XDG_RUNTIME_DIR");
         else pb.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
+        // the user's own configuration file must not change what a test sees (tests pass --config)
+        pb.environment().put("XDG_CONFIG_HOME", "/nonexistent/javawc-tests");
         return pb;
     }
 

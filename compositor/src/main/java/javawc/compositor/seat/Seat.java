@@ -67,7 +67,12 @@ public final class Seat implements AutoCloseable {
 
     /** A seat with a keyboard whose keymap follows XKB_DEFAULT_*, or without one (saying why in the log). */
     public static Seat create(Server server, Scene scene) {
-        Keymap.Names names = Keymap.Names.fromEnvironment(System.getenv());
+        return create(server, scene, System.getenv());
+    }
+
+    /** A seat whose keymap is named by {@code env}'s XKB_DEFAULT_* (the configuration's keyboard over the process environment). */
+    public static Seat create(Server server, Scene scene, java.util.Map<String, String> env) {
+        Keymap.Names names = Keymap.Names.fromEnvironment(env);
         Keymap keymap = null;
         try {
             keymap = Keymap.compile(names);

@@ -1,0 +1,70 @@
+package javawc.compositor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The configuration file as the compositor process uses it: applied when good, refused whole when bad. */
+class ConfigIntegrationTest {
+    @Test
+    void aGoodFileSetsTheKeyboardAndStartsItsPrograms(@TempDir Path dir) throws Exception {
+        Path seen = dir.resolve("seen");
+        Path config = dir.resolve("config");
+        Files.writeString(config, """
+                autostart = [["sh", "-c", "echo \\"$WAYLAND_DISPLAY $XCURSOR_THEME $XCURSOR_SIZE\\" > %s"]]
+                [keyboard]
+                layout = "de"
+                [cursor]
+                theme = "javawc-test-theme"
+                size = 40
+                """.formatted(seen));
+        try (CompositorProcess c = CompositorProcess.start("--backend", "headless", "--renderer", "software", "--config", config.toString())) {
+            for (int i = 0; i < 200 && !Files.exists(seen); i++) Thread.sleep(50);
+            assertTrue(Files.exists(seen), "the autostart command ran: " + c.stderr());
+            for (int i = 0; i < 100 && Files.readString(seen).isEmpty(); i++) Thread.sleep(50);
+            assertEquals(c.display + " javawc-test-theme 40", Files.readString(seen).strip(), "it sees our display and the configured cursor");
+            assertTrue(c.stderr().contains("configuration from " + config), c.stderr());
+            assertTrue(c.stderr().contains("layout de"), "the keymap has the configured layout: " + c.stderr());
+        }
+    }
+
+    @Test
+    void aBadFileStopsTheStartWithItsLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[keyboard]\nlayout = \"us\"\nlayuot = \"de\"\n");
+        Path runtime = CompositorProcess.privateRuntimeDir();
+        try {
+            Process p = CompositorProcess.builder(runtime, "--backend", "headless", "--config", config.toString()).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertEquals(1, p.exitValue(), err);
+            assertTrue(err.contains(config + ":3: unknown key \"keyboard.layuot\""), err);
+            assertEquals("", new String(p.getInputStream().readAllBytes()), "it never listened: no WAYLAND_DISPLAY line");
+        } finally {
+            try (var files = Files.walk(runtime)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aMissingExplicitFileIsAnError(@TempDir Path dir) throws Exception {
+        Path runtime = CompositorProcess.privateRuntimeDir();
+        try {
+            Process p = CompositorProcess.builder(runtime, "--backend", "headless", "--config", dir.resolve("none").toString()).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertEquals(1, p.exitValue(), err);
+            assertTrue(err.contains("none: no such file"), err);
+        } finally {
+            try (var files = Files.walk(runtime)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}
