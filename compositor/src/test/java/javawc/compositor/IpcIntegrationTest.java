@@ -234,6 +234,29 @@ class IpcIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
+    void aPeerThatDoesNotReadItsRepliesIsDroppedAndOthersAreStillServed() throws Exception {
+        int requests = 20_000; // about 4 MiB of replies: more than the 1 MiB the compositor keeps plus the socket's buffer
+        try (SocketChannel greedy = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            greedy.connect(UnixDomainSocketAddress.of(ipcSocket(compositor)));
+            byte[] request = "{\"command\":\"outputs\"}\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+            OutputStream out = Channels.newOutputStream(greedy);
+            try {
+                for (int i = 0; i < requests / 100; i++) out.write(request);
+            } catch (IOException e) {
+                // dropped while still writing: the compositor closed its end
+            }
+            try (IpcClient other = ipc()) {
+                other.ok("outputs");
+            }
+            long replies = new BufferedReader(new InputStreamReader(Channels.newInputStream(greedy), StandardCharsets.UTF_8)).lines().count();
+            assertTrue(replies > 0 && replies < requests, "the connection ended after " + replies + " replies");
+        } catch (IOException e) {
+            assertTrue(e.getMessage().contains("reset"), e.toString()); // reading what was left may find the connection reset
+        }
+        assertTrue(compositor.stderr().contains("replies unread; dropping it"), "the log says why");
+    }
+
+    @Test
     void anOverlongRequestIsRefusedAndTheConnectionEnds() throws Exception {
         try (IpcClient ipc = ipc()) {
             String error = ipc.sendLine("{\"command\":\"spawn\",\"args\":[\"" + "x".repeat(70_000) + "\"]}").get("error").asText();
