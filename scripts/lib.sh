@@ -34,6 +34,7 @@ javawc_build_if_needed() {
     if [ ! -f "$stamp" ] || [ -n "$(find "$JAVAWC_ROOT" -path "$JAVAWC_ROOT/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -newer "$stamp" -print -quit)" ]; then
         echo "building javawc..." >&2
         javawc_mvn package -DskipTests >&2 || return 1
+        touch "$stamp"   # copy-dependencies keeps an unchanged jar's old time: without this every later run would rebuild
     fi
 }
 

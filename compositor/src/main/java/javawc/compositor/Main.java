@@ -3,6 +3,9 @@ package javawc.compositor;
 import javawc.compositor.config.Config;
 import javawc.compositor.config.ConfigException;
 import javawc.compositor.config.ConfigFile;
+import javawc.compositor.ipc.IpcCommands;
+import javawc.compositor.ipc.IpcServer;
+import javawc.compositor.ipc.SceneWindowControl;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
@@ -19,8 +22,8 @@ import java.util.Map;
 
 /**
  * The compositor process: parse flags, take the socket, start the session's command if one
- * is given, run the event loop until SIGINT or SIGTERM (or the command's end), then end the
- * programs it started and remove the socket. Loggers are created only after the flags set
+ * is given, open the IPC socket (scripts/ctl), run the event loop until SIGINT or SIGTERM (or
+ * the command's end, or an IPC quit), then end the programs it started and remove the sockets. Loggers are created only after the flags set
  * the level and the log's destination.
  */
 public final class Main {
@@ -72,7 +75,13 @@ public final class Main {
              Compositor compositor = new Compositor(loop, options, config);
              ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket());
              Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend());
-             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), config))) {
+             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), IpcServer.pathFor(runtimeDir, socket.name()), config));
+             IpcServer ipc = IpcServer.open(IpcServer.pathFor(runtimeDir, socket.name()), loop, new IpcCommands(
+                     new SceneWindowControl(compositor.scene(), compositor.seat(), compositor.backend()::outputs),
+                     compositor.backend()::outputs, argv -> children.spawn(argv).pid(), () -> {
+                         log.info("quit asked for on the IPC socket: shutting down");
+                         loop.stop();
+                     }))) {
             compositor.server().listen(socket.fd());
             Runnable quit = () -> {
                 log.info("shutting down");
@@ -108,14 +117,15 @@ public final class Main {
     }
 
     /**
-     * Ours, with WAYLAND_DISPLAY naming our socket (XDG_RUNTIME_DIR stays), and the configured
-     * cursor theme and size so clients draw the pointer we do; a WAYLAND_SOCKET meant for us is
-     * not theirs.
+     * Ours, with WAYLAND_DISPLAY naming our socket and JAVAWC_SOCK our IPC socket (XDG_RUNTIME_DIR
+     * stays), and the configured cursor theme and size so clients draw the pointer we do; a
+     * WAYLAND_SOCKET meant for us is not theirs.
      */
-    static Map<String, String> childEnvironment(String display, Config config) {
+    static Map<String, String> childEnvironment(String display, java.nio.file.Path ipcSocket, Config config) {
         Map<String, String> env = new HashMap<>(config.cursor().over(System.getenv()));
         env.remove("WAYLAND_SOCKET");
         env.put("WAYLAND_DISPLAY", display);
+        env.put("JAVAWC_SOCK", ipcSocket.toString());
         return env;
     }
 }

@@ -46,6 +46,7 @@ public record Options(String backend, String renderer, String socket, int width,
                                            it exits, with its exit status
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr (or --log-file).
+            scripts/ctl controls it over $XDG_RUNTIME_DIR/javawc-NAME.sock (mode 0600; JAVAWC_SOCK for its children).
             SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file;
             programs it started get SIGTERM (SIGKILL 2 s later) with their whole process group.
             On a VT, Ctrl+Alt+F1..F12 switch virtual terminals.""";

@@ -1,8 +1,8 @@
 package javawc.compositor.input;
 
+import javawc.compositor.ipc.OwnerOnlySocket;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
-import javawc.os.Descriptors;
 import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
@@ -55,7 +55,6 @@ import java.util.List;
  */
 public final class ControlChannel implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(ControlChannel.class);
-    private static final int S_IFMT = 0170000, S_IFSOCK = 0140000;
     private static final int MAX_LINE = 4096;
 
     private final Path path;
@@ -75,16 +74,8 @@ public final class ControlChannel implements AutoCloseable {
 
     /** Listens at {@code path}; refuses a path that exists and is not a stale socket of this user. */
     public static ControlChannel open(Path path, EventLoop loop, Seat seat, Scene scene) throws IOException {
-        removeStaleSocket(path);
-        OwnedFd fd;
-        int oldMask = LibC.umask(0077); // the socket file is born 0600: no moment where others could connect
+        OwnedFd fd = OwnerOnlySocket.listen(path, "--control-socket");
         try {
-            fd = UnixSockets.listen(path, 4);
-        } finally {
-            LibC.umask(oldMask);
-        }
-        try {
-            if (LibC.chmod(path.toString(), 0600) < 0) throw OsException.last("chmod " + path);
             LOG.info("control channel on {}", path);
             return new ControlChannel(path, fd, loop, seat, scene);
         } catch (IOException | RuntimeException e) {
@@ -92,21 +83,6 @@ public final class ControlChannel implements AutoCloseable {
             LibC.unlink(path.toString());
             throw e;
         }
-    }
-
-    /** A socket of ours that nobody answers on is left from a crash and goes; anything else stays and we refuse. */
-    private static void removeStaleSocket(Path path) throws IOException {
-        int[] ownerAndMode = Descriptors.ownerAndMode(path.toString());
-        if (ownerAndMode == null) return;
-        if ((ownerAndMode[1] & S_IFMT) != S_IFSOCK || ownerAndMode[0] != LibC.getuid()) {
-            throw new IOException("--control-socket " + path + " exists and is not a socket of uid " + LibC.getuid() + "; not touching it");
-        }
-        try (OwnedFd probe = UnixSockets.connect(path)) {
-            throw new IOException("--control-socket " + path + " is in use by a running process");
-        } catch (OsException e) {
-            if (e.errno() != LibC.ECONNREFUSED) throw new IOException("--control-socket " + path + ": " + e.getMessage());
-        }
-        if (LibC.unlink(path.toString()) < 0) throw OsException.last("removing the stale socket " + path);
     }
 
     private void acceptAll() {
