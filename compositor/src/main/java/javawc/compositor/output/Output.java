@@ -1,5 +1,7 @@
 package javawc.compositor.output;
 
+import javawc.compositor.scene.Rect;
+
 /**
  * One display the compositor shows surfaces on: its mode and its place in the global
  * compositor space. Backends create outputs; the protocol side ({@link OutputGlobal}) tells
@@ -26,8 +28,10 @@ public final class Output {
     private final String name;
     private final String make, model;
     private final int physicalWidthMm, physicalHeightMm;
-    private final Mode mode;
-    private final int x, y;
+    // mode, position and scale change while running (see Outputs), on the event loop only
+    private Mode mode;
+    private int x, y;
+    private double scale = 1;
 
     public Output(String name, String make, String model, int physicalWidthMm, int physicalHeightMm, Mode mode, int x, int y) {
         this.name = name;
@@ -38,6 +42,28 @@ public final class Output {
         this.mode = mode;
         this.x = x;
         this.y = y;
+    }
+
+    /** The largest scale accepted: beyond it a logical pixel would be bigger than any cursor or window needs. */
+    public static final double MAX_SCALE = 8;
+
+    /** Checks a scale: more than 0 (so the logical size is at least 1 pixel), at most {@link #MAX_SCALE}, in 1/120ths like fractional-scale-v1. */
+    public static double checkScale(double scale) {
+        if (!(scale > 0 && scale <= MAX_SCALE)) throw new IllegalArgumentException("scale must be more than 0 and at most " + MAX_SCALE + ", not " + scale);
+        return Math.round(scale * 120) / 120.0;
+    }
+
+    void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    void setPosition(int x, int y) {
+        this.x = x;
+        this.y = y;
+    }
+
+    void setScale(double scale) {
+        this.scale = checkScale(scale);
     }
 
     public String name() {
@@ -78,20 +104,51 @@ public final class Output {
     }
 
     /**
-     * Pixels per global-space unit. Always 1 today (no output scaling yet); what is drawn at a
-     * finer scale (the cursor) asks this, so it follows when outputs get a scale.
+     * The scale clients are told (wl_output.scale): the real scale rounded up, so a client
+     * draws at least as finely as the output shows, and the renderer scales down the rest.
      */
     public int scale() {
-        return 1;
+        return (int) Math.ceil(scale);
     }
 
-    /** The size in global-space units (scale 1, no transform yet: the mode's size). */
+    /** Output pixels per global-space (logical) unit: 1, 2, or fractional such as 1.5. */
+    public double exactScale() {
+        return scale;
+    }
+
+    /** The size in global-space units: the mode's size divided by the scale, rounded (no transform yet). */
     public int logicalWidth() {
-        return mode.width();
+        return Math.max(1, (int) Math.round(mode.width() / scale));
     }
 
     public int logicalHeight() {
-        return mode.height();
+        return Math.max(1, (int) Math.round(mode.height() / scale));
+    }
+
+    /** The output's area in the global space. */
+    public Rect logicalBounds() {
+        return new Rect(x, y, logicalWidth(), logicalHeight());
+    }
+
+    /**
+     * The framebuffer pixels that show {@code global} (global coordinates), rounded outwards so
+     * every pixel that shows a part of it is in, clipped to the framebuffer.
+     */
+    public Rect toPixels(Rect global) {
+        int left = (int) Math.floor((global.x() - x) * scale), top = (int) Math.floor((global.y() - y) * scale);
+        int right = (int) Math.ceil((global.right() - x) * scale), bottom = (int) Math.ceil((global.bottom() - y) * scale);
+        left = Math.max(left, 0);
+        top = Math.max(top, 0);
+        right = Math.min(right, mode.width());
+        bottom = Math.min(bottom, mode.height());
+        return right > left && bottom > top ? new Rect(left, top, right - left, bottom - top) : Rect.EMPTY;
+    }
+
+    /** The global area a framebuffer rectangle shows, rounded outwards. */
+    public Rect toGlobal(Rect pixels) {
+        int left = x + (int) Math.floor(pixels.x() / scale), top = y + (int) Math.floor(pixels.y() / scale);
+        int right = x + (int) Math.ceil(pixels.right() / scale), bottom = y + (int) Math.ceil(pixels.bottom() / scale);
+        return new Rect(left, top, right - left, bottom - top);
     }
 
     @Override

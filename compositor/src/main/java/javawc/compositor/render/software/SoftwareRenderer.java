@@ -25,6 +25,10 @@ public final class SoftwareRenderer implements Renderer {
     @Override
     public void render(Scene scene, Output output, Region damage, int[] target) {
         int stride = output.mode().width();
+        if (output.exactScale() != 1) {
+            renderScaled(scene, output, damage, target, stride);
+            return;
+        }
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
             for (int y = local.y(); y < local.bottom(); y++) {
@@ -59,6 +63,51 @@ public final class SoftwareRenderer implements Renderer {
         for (int y = area.y(); y < area.bottom(); y++) {
             for (int x = area.x(); x < area.right(); x++) {
                 int si = BufferTransform.bufferIndex(transform, x - ox, y - oy, w, h, scale, tw);
+                int di = y * stride + x;
+                target[di] = opaque ? src[si] : over(src[si], target[di]);
+            }
+        }
+    }
+
+    private void renderScaled(Scene scene, Output output, Region damage, int[] target, int stride) {
+        for (Rect clip : damage.rects()) {
+            Rect pixels = output.toPixels(clip);
+            if (pixels.isEmpty()) continue;
+            for (int y = pixels.y(); y < pixels.bottom(); y++) {
+                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), BACKGROUND);
+            }
+            Scene.DrawableVisitor drawOne = (s, x, y) -> {
+                Rect area = output.toPixels(new Rect(x, y, s.width(), s.height())).intersect(pixels);
+                if (!area.isEmpty()) drawScaled(s, x - output.x(), y - output.y(), output.exactScale(), area, target, stride);
+            };
+            scene.forEachVisibleSurface(drawOne::visit);
+            scene.forEachOverlay(drawOne);
+        }
+    }
+
+    /**
+     * Draws the output pixels {@code area} of {@code s}, whose origin is at (ox, oy) in
+     * output-local global units, on an output of scale {@code outputScale}. A pixel's centre
+     * goes back to the surface, then into the buffer (times its buffer scale); where one pixel
+     * spans several texels (the buffer finer than the output) it takes the first of them, as
+     * the unscaled path does.
+     */
+    static void drawScaled(Drawable s, int ox, int oy, double outputScale, Rect area, int[] target, int stride) {
+        SurfaceTexture t = s.texture();
+        int[] src = t.pixels();
+        int tw = t.width();
+        boolean opaque = t.opaque();
+        int scale = s.scale(), transform = s.transform();
+        int bw = s.width() * scale, bh = s.height() * scale; // the surface in buffer units, before its transform
+        double texelsPerPixel = scale / outputScale;
+        double shift = Math.max(0, (texelsPerPixel - 1) / 2);
+        for (int y = area.y(); y < area.bottom(); y++) {
+            int by = (int) Math.floor(((y + 0.5) / outputScale - oy) * scale - shift);
+            if (by < 0 || by >= bh) continue; // a rounded-out edge pixel whose centre is off the surface
+            for (int x = area.x(); x < area.right(); x++) {
+                int bx = (int) Math.floor(((x + 0.5) / outputScale - ox) * scale - shift);
+                if (bx < 0 || bx >= bw) continue;
+                int si = BufferTransform.bufferIndex(transform, bx, by, bw, bh, 1, tw);
                 int di = y * stride + x;
                 target[di] = opaque ? src[si] : over(src[si], target[di]);
             }
