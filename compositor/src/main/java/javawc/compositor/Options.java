@@ -32,10 +32,11 @@ public record Options(String backend, String renderer, String socket, int width,
               --height PIXELS              headless output height (default 720)
               --refresh HZ                 headless output refresh rate, may be fractional (default 60)
               --outputs N                  headless: N outputs HEADLESS-1..N of that size, left to right
-              --output NAME[:WxH[@HZ]][,scale=S][,x=X,y=Y]
+              --output NAME[:WxH[@HZ]][,scale=S][,transform=T][,x=X,y=Y]
                                            headless: one output called NAME (repeat for more; mode default
                                            1280x720@60); drm: settings for connector NAME (e.g. HDMI-A-1).
                                            scale: 1, 2, or fractional such as 1.5 (clients are told 2);
+                                           transform: normal, 90, 180, 270, flipped, flipped-90, ...;
                                            x,y: logical position (default: right of the outputs before it)
               --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit; with
                                            several outputs one per output, FILE's name with -NAME added

@@ -27,7 +27,7 @@ class LiveOutputChangeTest {
     }
 
     @Test
-    void scalePositionAndModeChangesAreResentToClients() throws Exception {
+    void scalePositionModeAndTransformChangesAreResentToClients() throws Exception {
         try (InProcessCompositor ip = new InProcessCompositor("--backend", "headless", "--renderer", "software", "--outputs", "2", "--width", "640", "--height", "480");
              TestClient c = ip.connect()) {
             Outputs outputs = ip.compositor.outputs();
@@ -64,6 +64,13 @@ class LiveOutputChangeTest {
                 return null;
             });
             assertEquals(List.of("xdg position 320 0", "xdg size 533 400", "geometry 320 0 0", "mode 800 600 30000", "scale 2", "done"), awaitEvents(c, second, mark, 6));
+
+            mark = c.outputEvents.size();
+            ip.onLoop(() -> {
+                outputs.setTransform("HEADLESS-2", 1); // 90: the logical size turns too
+                return null;
+            });
+            assertEquals(List.of("xdg position 320 0", "xdg size 400 533", "geometry 320 0 1", "mode 800 600 30000", "scale 2", "done"), awaitEvents(c, second, mark, 6));
             Output two = outputs.find("HEADLESS-2");
             assertEquals(800 * 600, ip.onLoop(() -> ip.compositor.backend().capture(two).length), "the framebuffer has the new mode's size");
         }

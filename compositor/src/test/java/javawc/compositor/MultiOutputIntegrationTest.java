@@ -44,8 +44,7 @@ class MultiOutputIntegrationTest {
     }
 
     /** Every wl_surface.enter and leave of {@code s}, as "enter ID" / "leave ID" with the wl_output's id. */
-    private static List<String> trackOutputs(WlSurface s) {
-        List<String> events = new ArrayList<>();
+    private static void trackOutputs(WlSurface s, List<String> events) {
         s.setListener(new WlSurface.Listener() {
             @Override
             public void enter(WlSurface self, WlOutput output) {
@@ -57,7 +56,18 @@ class MultiOutputIntegrationTest {
                 events.add("leave " + output.id());
             }
         });
-        return events;
+    }
+
+    /** A toplevel showing {@code content}, its wl_surface.enter and leave recorded in {@code events} from the start. */
+    private static WlSurface mapTracked(TestClient c, TestClient.ShmBuffer content, String appId, List<String> events) throws Exception {
+        WlSurface s = c.compositor.createSurface();
+        trackOutputs(s, events);
+        c.toplevel(s, appId, appId);
+        s.attach(content.buffer, 0, 0);
+        s.damageBuffer(0, 0, content.width, content.height);
+        s.commit();
+        c.display.roundtrip();
+        return s;
     }
 
     /** Waits until the enter/leave events so far leave {@code s} on exactly the outputs {@code expected} (wl_output ids). */
@@ -96,9 +106,9 @@ class MultiOutputIntegrationTest {
     void windowsOnEachOutputAreDrawnThereAndEnterIt() throws Exception {
         try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer red = c.new ShmBuffer(100, 80, RED);
              TestClient.ShmBuffer blue = c.new ShmBuffer(100, 80, BLUE); TestClient.ShmBuffer green = c.new ShmBuffer(100, 40, GREEN)) {
-            TestClient.Window left = c.window(red, "left", "test.left");
-            TestClient.Window right = c.window(blue, "right", "test.right");
-            List<String> leftOutputs = trackOutputs(left.surface()), rightOutputs = trackOutputs(right.surface());
+            List<String> leftOutputs = new ArrayList<>(), rightOutputs = new ArrayList<>(), acrossOutputs = new ArrayList<>();
+            mapTracked(c, red, "test.left", leftOutputs);
+            mapTracked(c, blue, "test.right", rightOutputs);
             control.ok("place test.left 100 100", "place test.right 700 200");
             int first = c.outputs.get(0).id(), second = c.outputs.get(1).id();
             awaitOnOutputs(c, leftOutputs, first);
@@ -116,8 +126,7 @@ class MultiOutputIntegrationTest {
             assertEquals(BG, two.rgb(160, 279));
 
             // a window across the border is on both, and drawn half on each
-            TestClient.Window across = c.window(green, "across", "test.across");
-            List<String> acrossOutputs = trackOutputs(across.surface());
+            mapTracked(c, green, "test.across", acrossOutputs);
             control.ok("place test.across 590 400");
             awaitOnOutputs(c, acrossOutputs, first, second);
             Thread.sleep(100);

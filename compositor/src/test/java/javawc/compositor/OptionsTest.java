@@ -73,6 +73,7 @@ class OptionsTest {
         assertEquals(1280, right.x());
         assertEquals(-200, right.y());
         assertEquals(3, parse("--outputs", "3").outputCount());
+        assertEquals(5, parse("--output", "A,transform=flipped-90").outputSpecs().getFirst().transform());
     }
 
     @Test
@@ -81,7 +82,7 @@ class OptionsTest {
         assertTrue(refusal("--output", "A,scale=big").contains("scale"));
         assertTrue(refusal("--output", "A,x=3").contains("both x= and y="));
         assertTrue(refusal("--output", "A:1920x").contains("WxH"));
-        assertTrue(refusal("--output", "A,transform=90").contains("not supported yet"));
+        assertTrue(refusal("--output", "A,transform=45").contains("flipped-90"));
         assertTrue(refusal("--output", "A", "--output", "A").contains("twice"));
         assertTrue(refusal("--outputs", "2", "--output", "A").contains("do not go together"));
     }

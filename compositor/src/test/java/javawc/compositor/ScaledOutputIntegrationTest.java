@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Outputs with a scale: what clients are told (wl_output.scale, xdg_output's logical size)
  * and where their pixels land, at scale 2 (a buffer_scale-2 client pixel for pixel) and 1.5
- * (each logical pixel 1.5 output pixels, sampled nearest).
+ * (each logical pixel 1.5 output pixels, sampled nearest), and turned 90 degrees.
  */
 @ParameterizedClass(name = "{0} renderer")
 @ValueSource(strings = {"software", "gles"})
@@ -95,6 +95,33 @@ class ScaledOutputIntegrationTest {
             control.ok("pointer-motion 790 150"); // the pointer moves in logical units: the layout is 800 wide
             control.ok("pointer-motion 120 130");
             seat.await("pointer.enter " + s.id() + " 20.0 30.0");
+        }
+    }
+
+    @Test
+    void aTurnedOutputShowsTheLayoutUprightAndSwapsItsLogicalSize() throws Exception {
+        try (CompositorProcess compositor = CompositorProcess.startWithControl("--backend", "headless", "--renderer", renderer, "--output", "HEADLESS-1:640x480,transform=90");
+             ControlClient control = compositor.control(); TestClient c = new TestClient(compositor);
+             TestClient.ShmBuffer halves = c.new ShmBuffer(100, 80, RED)) {
+            SeatEvents seat = new SeatEvents(c);
+            OutputEvents.xdgOutput(c, c.output);
+            c.display.roundtrip();
+            assertTrue(OutputEvents.of(c, c.output, 0).containsAll(List.of("geometry 0 0 1", "mode 640 480 60000", "xdg size 480 640")), c.outputEvents.toString());
+
+            halves.fill(50, 0, 50, 80, BLUE);
+            WlSurface s = show(c, control, halves, 1, "test.turned", 10, 20);
+            // turned 90 degrees counter-clockwise: logical (x, y) is framebuffer pixel (y, 479 - x)
+            Screenshot shot = Screenshot.take(compositor, compositor.screenshotPath());
+            assertEquals(640, shot.width());
+            assertEquals(0, shot.countNot(20, 420, 80, 50, RED & 0xffffff), "the red half, logical x 10..59, at the bottom");
+            assertEquals(0, shot.countNot(20, 370, 80, 50, BLUE & 0xffffff), "the blue half, logical x 60..109, above it");
+            assertEquals(BG, shot.rgb(19, 400));
+            assertEquals(BG, shot.rgb(100, 400));
+            assertEquals(BG, shot.rgb(50, 369));
+            assertEquals(BG, shot.rgb(50, 470));
+
+            control.ok("pointer-motion 15 25");
+            seat.await("pointer.enter " + s.id() + " 5.0 5.0");
         }
     }
 }

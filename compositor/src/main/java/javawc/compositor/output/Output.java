@@ -32,6 +32,8 @@ public final class Output {
     private Mode mode;
     private int x, y;
     private double scale = 1;
+    private int transform; // wl_output.transform
+    private final double[] corner = new double[2]; // scratch for toPixels and toGlobal (one event-loop thread)
 
     public Output(String name, String make, String model, int physicalWidthMm, int physicalHeightMm, Mode mode, int x, int y) {
         this.name = name;
@@ -64,6 +66,16 @@ public final class Output {
 
     void setScale(double scale) {
         this.scale = checkScale(scale);
+    }
+
+    void setTransform(int transform) {
+        if (transform < 0 || transform > 7) throw new IllegalArgumentException("no such transform: " + transform);
+        this.transform = transform;
+    }
+
+    /** wl_output.transform: how the framebuffer shows the upright logical area (see {@link OutputTransform}). */
+    public int transform() {
+        return transform;
     }
 
     public String name() {
@@ -116,13 +128,34 @@ public final class Output {
         return scale;
     }
 
-    /** The size in global-space units: the mode's size divided by the scale, rounded (no transform yet). */
+    /** The size in global-space units: the mode's size turned upright by the transform, divided by the scale, rounded. */
     public int logicalWidth() {
-        return Math.max(1, (int) Math.round(mode.width() / scale));
+        return Math.max(1, (int) Math.round(uprightWidth() / scale));
     }
 
     public int logicalHeight() {
-        return Math.max(1, (int) Math.round(mode.height() / scale));
+        return Math.max(1, (int) Math.round(uprightHeight() / scale));
+    }
+
+    /** The mode's width in pixels once turned upright (its height for 90 and 270). */
+    private int uprightWidth() {
+        return OutputTransform.swapsAxes(transform) ? mode.height() : mode.width();
+    }
+
+    private int uprightHeight() {
+        return OutputTransform.swapsAxes(transform) ? mode.width() : mode.height();
+    }
+
+    /** The framebuffer point that shows output-local global point (lx, ly), into {@code out[0..1]}. */
+    public void localToPixel(double lx, double ly, double[] out) {
+        OutputTransform.toFramebuffer(transform, lx * scale, ly * scale, uprightWidth(), uprightHeight(), out);
+    }
+
+    /** The output-local global point that framebuffer point (px, py) shows, into {@code out[0..1]}. */
+    public void pixelToLocal(double px, double py, double[] out) {
+        OutputTransform.fromFramebuffer(transform, px, py, uprightWidth(), uprightHeight(), out);
+        out[0] /= scale;
+        out[1] /= scale;
     }
 
     /** The output's area in the global space. */
@@ -135,19 +168,22 @@ public final class Output {
      * every pixel that shows a part of it is in, clipped to the framebuffer.
      */
     public Rect toPixels(Rect global) {
-        int left = (int) Math.floor((global.x() - x) * scale), top = (int) Math.floor((global.y() - y) * scale);
-        int right = (int) Math.ceil((global.right() - x) * scale), bottom = (int) Math.ceil((global.bottom() - y) * scale);
-        left = Math.max(left, 0);
-        top = Math.max(top, 0);
-        right = Math.min(right, mode.width());
-        bottom = Math.min(bottom, mode.height());
+        localToPixel(global.x() - x, global.y() - y, corner);
+        double ax = corner[0], ay = corner[1];
+        localToPixel(global.right() - x, global.bottom() - y, corner); // the transform keeps rectangles upright: two corners suffice
+        int left = Math.max(0, (int) Math.floor(Math.min(ax, corner[0]))), top = Math.max(0, (int) Math.floor(Math.min(ay, corner[1])));
+        int right = Math.min(mode.width(), (int) Math.ceil(Math.max(ax, corner[0])));
+        int bottom = Math.min(mode.height(), (int) Math.ceil(Math.max(ay, corner[1])));
         return right > left && bottom > top ? new Rect(left, top, right - left, bottom - top) : Rect.EMPTY;
     }
 
     /** The global area a framebuffer rectangle shows, rounded outwards. */
     public Rect toGlobal(Rect pixels) {
-        int left = x + (int) Math.floor(pixels.x() / scale), top = y + (int) Math.floor(pixels.y() / scale);
-        int right = x + (int) Math.ceil(pixels.right() / scale), bottom = y + (int) Math.ceil(pixels.bottom() / scale);
+        pixelToLocal(pixels.x(), pixels.y(), corner);
+        double ax = corner[0], ay = corner[1];
+        pixelToLocal(pixels.right(), pixels.bottom(), corner);
+        int left = x + (int) Math.floor(Math.min(ax, corner[0])), top = y + (int) Math.floor(Math.min(ay, corner[1]));
+        int right = x + (int) Math.ceil(Math.max(ax, corner[0])), bottom = y + (int) Math.ceil(Math.max(ay, corner[1]));
         return new Rect(left, top, right - left, bottom - top);
     }
 

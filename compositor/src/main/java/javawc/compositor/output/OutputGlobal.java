@@ -69,7 +69,7 @@ public final class OutputGlobal implements WlOutput.Handler {
     private void sendState(WlOutput r) {
         Output.Mode mode = output.mode();
         r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
-                output.make(), output.model(), WlOutput.Transform.NORMAL);
+                output.make(), output.model(), output.transform());
         r.sendMode(WlOutput.Mode.CURRENT | WlOutput.Mode.PREFERRED, mode.width(), mode.height(), mode.refreshMilliHz());
         if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(output.scale());
     }

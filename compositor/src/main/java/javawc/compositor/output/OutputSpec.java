@@ -1,15 +1,16 @@
 package javawc.compositor.output;
 
 /**
- * One --output option: {@code NAME[:WxH[@HZ]][,scale=S][,x=X,y=Y]}. With the headless
+ * One --output option: {@code NAME[:WxH[@HZ]][,scale=S][,transform=T][,x=X,y=Y]}. With the headless
  * backend each makes an output of that name (mode default 1280x720@60); with DRM it names a
  * connector (HDMI-A-1) whose scale or position it sets, and the mode comes from --mode.
  *
  * @param mode   null: the default (headless) or the connector's (DRM)
  * @param scale  0: not given (1)
+ * @param transform wl_output.transform, 0 (normal) unless given
  * @param placed whether x and y were given; else the output goes right of the ones before it
  */
-public record OutputSpec(String name, Output.Mode mode, double scale, boolean placed, int x, int y) {
+public record OutputSpec(String name, Output.Mode mode, double scale, int transform, boolean placed, int x, int y) {
 
     public static OutputSpec parse(String text) {
         String[] parts = text.split(",", -1);
@@ -19,6 +20,7 @@ public record OutputSpec(String name, Output.Mode mode, double scale, boolean pl
         if (!name.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("--output needs a name of letters, digits, '-', '_' or '.', not '" + name + "'");
         Output.Mode mode = colon < 0 ? null : parseMode(head.substring(colon + 1));
         double scale = 0;
+        int transform = 0;
         Integer x = null, y = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
@@ -34,12 +36,12 @@ public record OutputSpec(String name, Output.Mode mode, double scale, boolean pl
                 }
                 case "x" -> x = coordinate(name, key, value);
                 case "y" -> y = coordinate(name, key, value);
-                case "transform" -> throw new IllegalArgumentException("--output " + name + ": output transforms are not supported yet");
-                default -> throw new IllegalArgumentException("--output " + name + ": unknown setting '" + p + "' (scale=S, x=X, y=Y)");
+                case "transform" -> transform = OutputTransform.parse(value);
+                default -> throw new IllegalArgumentException("--output " + name + ": unknown setting '" + p + "' (scale=S, transform=T, x=X, y=Y)");
             }
         }
         if ((x == null) != (y == null)) throw new IllegalArgumentException("--output " + name + ": give both x= and y=, or neither");
-        return new OutputSpec(name, mode, scale, x != null, x != null ? x : 0, y != null ? y : 0);
+        return new OutputSpec(name, mode, scale, transform, x != null, x != null ? x : 0, y != null ? y : 0);
     }
 
     /** WxH or WxH@HZ (HZ may be fractional); the default refresh is 60 Hz. */

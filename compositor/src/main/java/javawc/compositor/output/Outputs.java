@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outputs while running, and the one way to change them: mode, position or scale of an
+ * The outputs while running, and the one way to change them: mode, position, scale or transform of an
  * output named as wl_output.name says. Each change is applied at once, on the event loop:
  * the backend resizes its buffers (mode), every client that bound the output hears
  * geometry, mode and scale again and its xdg_outputs the logical position and size, closed
@@ -69,6 +69,16 @@ public final class Outputs {
     public void setScale(String name, double scale) {
         OutputGlobal g = global(name);
         g.output().setScale(Output.checkScale(scale));
+        changed(g);
+    }
+
+    /**
+     * Turns the output's picture (wl_output.transform 0..7, see {@link OutputTransform#parse}):
+     * for 90 and 270 the logical width and height trade places.
+     */
+    public void setTransform(String name, int transform) {
+        OutputGlobal g = global(name);
+        g.output().setTransform(transform);
         changed(g);
     }
 

@@ -324,7 +324,7 @@ public final class Scene {
      * transform), and its buffer can be shown as it is. Nothing below it can be seen.
      */
     public Surface soleSurface(Output output) {
-        if (output.exactScale() != 1) return null; // its buffer would have to be scaled
+        if (output.exactScale() != 1 || output.transform() != 0) return null; // its buffer would have to be scaled or turned
         Rect area = output.logicalBounds();
         Surface[] top = new Surface[1];
         boolean[] exact = new boolean[1];

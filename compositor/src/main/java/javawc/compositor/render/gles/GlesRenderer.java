@@ -48,6 +48,8 @@ public final class GlesRenderer implements Renderer {
     private final DmabufTextures dmabufs;
     private final ShaderProgram program;
     private final Map<Output, RenderTarget> targets = new IdentityHashMap<>();
+    private Output output; // the one being drawn: where its transform and scale put a quad's corners
+    private final double[] point = new double[2]; // scratch for those corners
     private final FloatBuffer quad = MemoryUtil.memAllocFloat(16);
     private boolean closed;
 
@@ -232,6 +234,7 @@ public final class GlesRenderer implements Renderer {
         glEnableVertexAttribArray(program.texcoord);
         int ox = output.x(), oy = output.y();
         float outputScale = (float) output.exactScale();
+        this.output = output;
         for (Rect clip : damage.rects()) {
             Rect local = output.toPixels(clip);
             if (local.isEmpty()) continue;
@@ -280,12 +283,12 @@ public final class GlesRenderer implements Renderer {
         if (opaque) glDisable(GL_BLEND);
         else glEnable(GL_BLEND);
         int w = s.width(), h = s.height();
-        float left = x * outputScale, top = y * outputScale, right = (x + w) * outputScale, bottom = (y + h) * outputScale;
-        // corners in strip order: top-left, top-right, bottom-left, bottom-right
-        corner(0, left, top, 0, 0, s, tw, th, outputScale);
-        corner(1, right, top, w, 0, s, tw, th, outputScale);
-        corner(2, left, bottom, 0, h, s, tw, th, outputScale);
-        corner(3, right, bottom, w, h, s, tw, th, outputScale);
+        // corners in strip order: top-left, top-right, bottom-left, bottom-right; each carries its
+        // own texture coordinate, so the output's transform only moves where the corners land
+        corner(0, x, y, 0, 0, s, tw, th, outputScale);
+        corner(1, x + w, y, w, 0, s, tw, th, outputScale);
+        corner(2, x, y + h, 0, h, s, tw, th, outputScale);
+        corner(3, x + w, y + h, w, h, s, tw, th, outputScale);
         glVertexAttribPointer(program.position, 2, GL_FLOAT, false, 16, quad.position(0));
         glVertexAttribPointer(program.texcoord, 2, GL_FLOAT, false, 16, quad.position(2));
         quad.position(0);
@@ -293,7 +296,7 @@ public final class GlesRenderer implements Renderer {
     }
 
     /**
-     * Vertex {@code i}: output position (px, py) and the texture coordinate of surface point
+     * Vertex {@code i}: the framebuffer position of output-local point (lx, ly) and the texture coordinate of surface point
      * (sx, sy). The surface point goes back through the buffer transform (the inverse of what
      * the client applied; as in the software renderer's BufferTransform, with continuous
      * coordinates) and the scale. A scaled surface pixel then samples the first texel of its
@@ -301,7 +304,9 @@ public final class GlesRenderer implements Renderer {
      * centre lands on that texel's centre. On a scaled output a pixel spans scale / outputScale
      * texels, and the shift follows (none when a texel spans several pixels).
      */
-    private void corner(int i, float px, float py, int sx, int sy, Drawable s, int textureWidth, int textureHeight, float outputScale) {
+    private void corner(int i, int lx, int ly, int sx, int sy, Drawable s, int textureWidth, int textureHeight, float outputScale) {
+        output.localToPixel(lx, ly, point);
+        float px = (float) point[0], py = (float) point[1];
         int w = s.width(), h = s.height(), transform = s.transform(), scale = s.scale();
         float x = transform >= 4 ? w - sx : sx, y = sy; // flipped: mirror first
         float bx, by;

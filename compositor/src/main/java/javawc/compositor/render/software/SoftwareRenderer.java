@@ -17,6 +17,8 @@ import javawc.compositor.scene.Scene;
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
 
+    private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
+
     @Override
     public String name() {
         return "software";
@@ -25,7 +27,7 @@ public final class SoftwareRenderer implements Renderer {
     @Override
     public void render(Scene scene, Output output, Region damage, int[] target) {
         int stride = output.mode().width();
-        if (output.exactScale() != 1) {
+        if (output.exactScale() != 1 || output.transform() != 0) {
             renderScaled(scene, output, damage, target, stride);
             return;
         }
@@ -78,7 +80,7 @@ public final class SoftwareRenderer implements Renderer {
             }
             Scene.DrawableVisitor drawOne = (s, x, y) -> {
                 Rect area = output.toPixels(new Rect(x, y, s.width(), s.height())).intersect(pixels);
-                if (!area.isEmpty()) drawScaled(s, x - output.x(), y - output.y(), output.exactScale(), area, target, stride);
+                if (!area.isEmpty()) drawScaled(s, x - output.x(), y - output.y(), output, area, target, stride, point);
             };
             scene.forEachVisibleSurface(drawOne::visit);
             scene.forEachOverlay(drawOne);
@@ -87,26 +89,24 @@ public final class SoftwareRenderer implements Renderer {
 
     /**
      * Draws the output pixels {@code area} of {@code s}, whose origin is at (ox, oy) in
-     * output-local global units, on an output of scale {@code outputScale}. A pixel's centre
-     * goes back to the surface, then into the buffer (times its buffer scale); where one pixel
+     * output-local global units. A pixel's centre goes back through the output's transform
+     * and scale to the surface, then into the buffer (times its buffer scale); where one pixel
      * spans several texels (the buffer finer than the output) it takes the first of them, as
-     * the unscaled path does.
+     * the unscaled path does. {@code point} is scratch space.
      */
-    static void drawScaled(Drawable s, int ox, int oy, double outputScale, Rect area, int[] target, int stride) {
+    static void drawScaled(Drawable s, int ox, int oy, Output output, Rect area, int[] target, int stride, double[] point) {
         SurfaceTexture t = s.texture();
         int[] src = t.pixels();
         int tw = t.width();
         boolean opaque = t.opaque();
         int scale = s.scale(), transform = s.transform();
         int bw = s.width() * scale, bh = s.height() * scale; // the surface in buffer units, before its transform
-        double texelsPerPixel = scale / outputScale;
-        double shift = Math.max(0, (texelsPerPixel - 1) / 2);
+        double shift = Math.max(0, (scale / output.exactScale() - 1) / 2);
         for (int y = area.y(); y < area.bottom(); y++) {
-            int by = (int) Math.floor(((y + 0.5) / outputScale - oy) * scale - shift);
-            if (by < 0 || by >= bh) continue; // a rounded-out edge pixel whose centre is off the surface
             for (int x = area.x(); x < area.right(); x++) {
-                int bx = (int) Math.floor(((x + 0.5) / outputScale - ox) * scale - shift);
-                if (bx < 0 || bx >= bw) continue;
+                output.pixelToLocal(x + 0.5, y + 0.5, point);
+                int bx = (int) Math.floor((point[0] - ox) * scale - shift), by = (int) Math.floor((point[1] - oy) * scale - shift);
+                if (bx < 0 || bx >= bw || by < 0 || by >= bh) continue; // a rounded-out edge pixel whose centre is off the surface
                 int si = BufferTransform.bufferIndex(transform, bx, by, bw, bh, 1, tw);
                 int di = y * stride + x;
                 target[di] = opaque ? src[si] : over(src[si], target[di]);
