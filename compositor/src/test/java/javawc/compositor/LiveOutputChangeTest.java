@@ -94,7 +94,14 @@ class LiveOutputChangeTest {
             assertTrue(geometry.intersects(one) || geometry.intersects(two), "the window is back on an output: " + geometry);
             assertEquals(new Rect(0, 0, 640, 960), ip.onLoop(() -> ip.compositor.scene().layoutBounds()));
             double[] pointer = ip.onLoop(() -> new double[] {ip.compositor.seat().pointer().x(), ip.compositor.seat().pointer().y()});
-            assertTrue(pointer[0] < 640 && pointer[1] < 960, "the pointer is on an output: " + pointer[0] + "," + pointer[1]);
+            assertArrayEquals(new double[] {640 - 1.0 / 256, 340}, pointer, "the pointer went to the nearest point of an output");
+
+            double[] inGap = ip.onLoop(() -> {
+                outputs.setPosition("HEADLESS-2", 640, 480); // diagonal: the layout's bounding box has a gap above HEADLESS-2
+                ip.compositor.seat().pointer().motionTo(1000, 400, 0); // 80 above HEADLESS-2, 360 right of HEADLESS-1
+                return new double[] {ip.compositor.seat().pointer().x(), ip.compositor.seat().pointer().y()};
+            });
+            assertArrayEquals(new double[] {1000, 480}, inGap, "the pointer does not rest in the gap: it is on HEADLESS-2's top edge");
         }
     }
 

@@ -68,7 +68,7 @@ public final class Outputs {
      */
     public void setScale(String name, double scale) {
         OutputGlobal g = global(name);
-        g.output().setScale(Output.checkScale(scale));
+        g.output().setScale(scale); // checked there
         changed(g);
     }
 

@@ -56,7 +56,7 @@ public final class Scene {
     }
 
     /**
-     * An output's mode, position or scale changed: the layout is measured again, every output
+     * An output's mode, position, scale or transform changed: the layout is measured again, every output
      * is repainted whole, and toplevels that are now on no output are put back on the primary one.
      */
     public void outputsChanged() {
@@ -101,13 +101,6 @@ public final class Scene {
                 out[1] = cy;
             }
         }
-    }
-
-    /** The outputs, in the order the backend made them. */
-    public List<Output> outputs() {
-        List<Output> list = new ArrayList<>(outputs.size());
-        for (OutputGlobal g : outputs) list.add(g.output());
-        return list;
     }
 
     /** The largest scale of any output: what a cursor image is made for (1 with no outputs). */
