@@ -144,25 +144,21 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     /**
-     * Applies --output scales, transforms and positions, then lays the outputs without one left to right
-     * in the backend's order (DRM: connector order), each right of everything placed before it.
+     * Applies --output scales, transforms and positions; the outputs without a position stay
+     * laid out left to right in the backend's order (DRM: connector order) by {@link Outputs}.
      */
     private void arrangeOutputs(List<OutputSpec> specs) {
         for (OutputSpec spec : specs) {
             if (backend.outputs().stream().noneMatch(o -> o.name().equals(spec.name()))) {
                 LOG.warn("--output {}: there is no such output (outputs: {})", spec.name(), backend.outputs());
-            } else {
-                if (spec.scale() != 0) outputs.setScale(spec.name(), spec.scale());
-                if (spec.transform() != 0) outputs.setTransform(spec.name(), spec.transform());
-                if (spec.mode() != null && backend instanceof DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector", spec.name());
+                continue;
             }
+            if (spec.scale() != 0) outputs.setScale(spec.name(), spec.scale());
+            if (spec.transform() != 0) outputs.setTransform(spec.name(), spec.transform());
+            if (spec.placed()) outputs.setPosition(spec.name(), spec.x(), spec.y());
+            if (spec.mode() != null && backend instanceof DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector", spec.name());
         }
-        int nextX = 0;
         for (Output o : backend.outputs()) {
-            OutputSpec spec = specs.stream().filter(sp -> sp.name().equals(o.name())).findFirst().orElse(null);
-            if (spec != null && spec.placed()) outputs.setPosition(o.name(), spec.x(), spec.y());
-            else outputs.setPosition(o.name(), nextX, 0);
-            nextX = Math.max(nextX, o.x() + o.logicalWidth());
             LOG.info("output {}: {} at {},{} scale {} transform {} (logical {}x{})", o.name(), o.mode(), o.x(), o.y(), o.exactScale(),
                     javawc.compositor.output.OutputTransform.name(o.transform()), o.logicalWidth(), o.logicalHeight());
         }

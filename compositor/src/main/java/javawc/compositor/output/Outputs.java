@@ -4,14 +4,18 @@ import javawc.compositor.backend.Backend;
 import javawc.compositor.scene.Scene;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outputs while running, and the one way to change them: mode, position, scale or transform of an
  * output named as wl_output.name says. Each change is applied at once, on the event loop:
  * the backend resizes its buffers (mode), every client that bound the output hears
  * geometry, mode and scale again and its xdg_outputs the logical position and size, closed
- * by wl_output.done; the whole layout is repainted, windows left on no output come back to
+ * by wl_output.done; outputs never given a position stay laid out left to right (a
+ * wider or narrower output moves those right of it, and they are told too); the whole layout is repainted, windows left on no output come back to
  * the primary one, and the pointer stays on an output. A bad value throws
  * IllegalArgumentException with a message fit for a user, and changes nothing.
  */
@@ -20,6 +24,7 @@ public final class Outputs {
     private final Scene scene;
     private final XdgOutputManager xdgOutputs;
     private final List<OutputGlobal> globals = new ArrayList<>();
+    private final Set<Output> placed = Collections.newSetFromMap(new IdentityHashMap<>()); // given a position: never laid out again
     private final Runnable layoutChanged;
 
     /** {@code layoutChanged} runs after every change (the pointer is kept on an output there). */
@@ -30,9 +35,10 @@ public final class Outputs {
         this.layoutChanged = layoutChanged;
     }
 
-    /** Adds an output the backend made, with its wl_output global. */
+    /** Adds an output the backend made, with its wl_output global, right of the others until placed. */
     public void add(OutputGlobal global) {
         globals.add(global);
+        layOutUnplaced();
         scene.addOutput(global);
     }
 
@@ -55,9 +61,10 @@ public final class Outputs {
         changed(g);
     }
 
-    /** Puts the output's top-left corner at (x, y) in the global space. */
+    /** Puts the output's top-left corner at (x, y) in the global space; from now on it stays there. */
     public void setPosition(String name, int x, int y) {
         OutputGlobal g = global(name);
+        placed.add(g.output());
         g.output().setPosition(x, y);
         changed(g);
     }
@@ -82,6 +89,29 @@ public final class Outputs {
         changed(g);
     }
 
+    private void tell(OutputGlobal g) {
+        xdgOutputs.changed(g.output());
+        g.changed(); // wl_output.done last: it closes the xdg_output events too
+    }
+
+    /**
+     * Lays the outputs nobody gave a position left to right at y 0, in the backend's order,
+     * each right of every output before it; returns those that moved.
+     */
+    private List<OutputGlobal> layOutUnplaced() {
+        List<OutputGlobal> moved = new ArrayList<>();
+        int nextX = 0;
+        for (OutputGlobal g : globals) {
+            Output o = g.output();
+            if (!placed.contains(o) && (o.x() != nextX || o.y() != 0)) {
+                o.setPosition(nextX, 0);
+                moved.add(g);
+            }
+            nextX = Math.max(nextX, o.x() + o.logicalWidth());
+        }
+        return moved;
+    }
+
     private OutputGlobal global(String name) {
         for (OutputGlobal g : globals) if (g.output().name().equals(name)) return g;
         List<String> names = new ArrayList<>();
@@ -90,8 +120,9 @@ public final class Outputs {
     }
 
     private void changed(OutputGlobal g) {
-        xdgOutputs.changed(g.output());
-        g.changed(); // wl_output.done last: it closes the xdg_output events too
+        List<OutputGlobal> moved = layOutUnplaced(); // a size change pushes the outputs right of it
+        tell(g);
+        for (OutputGlobal m : moved) if (m != g) tell(m);
         scene.outputsChanged();
         layoutChanged.run(); // the scene asked for a frame (once the backend runs)
     }
