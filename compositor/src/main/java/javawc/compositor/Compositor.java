@@ -21,6 +21,8 @@ import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.dmabuf.LinuxDmabufGlobal;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputGlobal;
+import javawc.compositor.output.OutputSpec;
+import javawc.compositor.output.Outputs;
 import javawc.compositor.output.XdgOutputManager;
 import javawc.compositor.primaryselection.PrimarySelectionManagerGlobal;
 import javawc.compositor.render.Renderer;
@@ -28,6 +30,7 @@ import javawc.compositor.render.gles.GlesException;
 import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.render.software.SoftwareRenderer;
+import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
@@ -63,6 +66,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final XdgWmBaseGlobal xdgWmBase;
     private final LinuxDmabufGlobal linuxDmabuf;
     private final Seat seat;
+    private final Outputs outputs;
     private final ControlChannel control;
     private final LibinputDevices input;
     private final LibseatSession seatSession; // null: devices opened directly
@@ -113,9 +117,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         new DataDeviceManagerGlobal(globals, seat, scene, clipboard);
         new PrimarySelectionManagerGlobal(globals, seat, primary);
         if (options.dataControl()) new DataControlManagerGlobal(globals, seat, clipboard, primary);
-        for (Output output : backend.outputs()) scene.addOutput(new OutputGlobal(globals, output));
+        outputs = new Outputs(backend, scene, new XdgOutputManager(globals), () -> seat.pointer().outputsChanged());
+        for (Output output : backend.outputs()) outputs.add(new OutputGlobal(globals, output));
+        arrangeOutputs(options.outputSpecs());
         seat.pointer().useCursorImages(CursorImages.fromEnvironment(config.cursor().over(System.getenv()))); // after the outputs: their scale picks the size
-        new XdgOutputManager(globals);
         DmabufSupport dmabuf = backend.dmabufSupport(renderer instanceof GlesRenderer g ? g.dmabufFormats(DMABUF_FORMATS) : List.of());
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
         scene.setFrameRequest(backend::scheduleFrame);
@@ -142,6 +147,27 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             session = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
         }
         seat.keyboard().setBindingHandler(this::keyBinding);
+    }
+
+    /**
+     * Applies --output scales, transforms and positions; the outputs without a position stay
+     * laid out left to right in the backend's order (DRM: connector order) by {@link Outputs}.
+     */
+    private void arrangeOutputs(List<OutputSpec> specs) {
+        for (OutputSpec spec : specs) {
+            if (backend.outputs().stream().noneMatch(o -> o.name().equals(spec.name()))) {
+                LOG.warn("--output {}: there is no such output (outputs: {})", spec.name(), backend.outputs());
+                continue;
+            }
+            if (spec.scale() != 0) outputs.setScale(spec.name(), spec.scale());
+            if (spec.transform() != 0) outputs.setTransform(spec.name(), spec.transform());
+            if (spec.placed()) outputs.setPosition(spec.name(), spec.x(), spec.y());
+            if (spec.mode() != null && backend instanceof DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector", spec.name());
+        }
+        for (Output o : backend.outputs()) {
+            LOG.info("output {}: {} at {},{} scale {} transform {} (logical {}x{})", o.name(), o.mode(), o.x(), o.y(), o.exactScale(),
+                    javawc.compositor.output.OutputTransform.name(o.transform()), o.logicalWidth(), o.logicalHeight());
+        }
     }
 
     /** What Ctrl+Alt+Backspace runs: the same shutdown as SIGTERM (Main sets it). Until set, the binding does nothing. */
@@ -187,21 +213,29 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static Backend createBackend(Options options, DeviceAccess access) throws IOException {
         Output.Mode mode = new Output.Mode(options.width(), options.height(), options.refreshMilliHz());
         return switch (options.backend()) {
-            case "headless" -> new HeadlessBackend(mode);
+            case "headless" -> headless(options, mode);
             case "drm" -> DrmBackend.open(options.drmDevice(), options.mode(), access);
             default -> {
                 if (!java.nio.file.Files.exists(java.nio.file.Path.of(options.drmDevice()))) {
                     LOG.info("no DRM device at {}: running headless", options.drmDevice());
-                    yield new HeadlessBackend(mode);
+                    yield headless(options, mode);
                 }
                 try {
                     yield DrmBackend.open(options.drmDevice(), options.mode(), access);
                 } catch (IOException e) {
                     LOG.warn("not using {}: {}; running headless", options.drmDevice(), e.getMessage());
-                    yield new HeadlessBackend(mode);
+                    yield headless(options, mode);
                 }
             }
         };
+    }
+
+    /** The headless outputs: one per --output, else --outputs N of --width, --height and --refresh. */
+    private static HeadlessBackend headless(Options options, Output.Mode mode) {
+        if (options.outputSpecs().isEmpty()) return HeadlessBackend.withOutputs(options.outputCount(), mode);
+        List<Output> list = new java.util.ArrayList<>();
+        for (OutputSpec spec : options.outputSpecs()) list.add(new Output(spec.name(), "javawc", "headless", 0, 0, spec.mode() != null ? spec.mode() : mode, 0, 0));
+        return new HeadlessBackend(list);
     }
 
     /**
@@ -261,6 +295,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         return xdgWmBase;
     }
 
+    /** The outputs, and how to change their mode, position and scale while running. */
+    public Outputs outputs() {
+        return outputs;
+    }
+
     public Seat seat() {
         return seat;
     }
@@ -272,16 +311,25 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     @Override
     public Region paint(Output output, int[] framebuffer, Region alsoRepaint) {
         Region damage = scene.takeDamage(output);
-        damage.add(alsoRepaint.translate(output.x(), output.y()));
+        for (Rect r : alsoRepaint.rects()) damage.add(output.toGlobal(r));
         if (damage.isEmpty()) return damage;
         renderer.render(scene, output, damage, framebuffer);
-        return damage.translate(-output.x(), -output.y());
+        return toPixels(output, damage);
+    }
+
+    /** Global damage as the framebuffer pixels that show it (rounded outwards at a fractional scale). */
+    private static Region toPixels(Output output, Region global) {
+        Region pixels = new Region();
+        for (Rect r : global.rects()) pixels.add(output.toPixels(r));
+        return pixels;
     }
 
     @Override
     public void draw(Output output, RenderTarget target, Region area) {
         if (!(renderer instanceof GlesRenderer gles)) throw new IllegalStateException("drawing into a GL target needs the GLES renderer");
-        gles.draw(scene, output, area.translate(output.x(), output.y()), target);
+        Region global = new Region();
+        for (Rect r : area.rects()) global.add(output.toGlobal(r));
+        gles.draw(scene, output, global, target);
     }
 
     @Override
@@ -292,7 +340,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     @Override
     public Region takeDamage(Output output) {
-        return scene.takeDamage(output).translate(-output.x(), -output.y());
+        return toPixels(output, scene.takeDamage(output));
     }
 
     @Override

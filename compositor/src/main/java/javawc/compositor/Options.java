@@ -6,7 +6,7 @@ import java.util.List;
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
                       String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning,
-                      java.nio.file.Path config) {
+                      int outputCount, List<javawc.compositor.output.OutputSpec> outputSpecs, java.nio.file.Path config) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options] [-- COMMAND [ARGS...]]
@@ -31,7 +31,15 @@ public record Options(String backend, String renderer, String socket, int width,
               --width PIXELS               headless output width (default 1280)
               --height PIXELS              headless output height (default 720)
               --refresh HZ                 headless output refresh rate, may be fractional (default 60)
-              --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit
+              --outputs N                  headless: N outputs HEADLESS-1..N of that size, left to right
+              --output NAME[:WxH[@HZ]][,scale=S][,transform=T][,x=X,y=Y]
+                                           headless: one output called NAME (repeat for more; mode default
+                                           1280x720@60); drm: settings for connector NAME (e.g. HDMI-A-1).
+                                           scale: 1, 2, or fractional such as 1.5 (clients are told 2);
+                                           transform: normal, 90, 180, 270, flipped, flipped-90, ...;
+                                           x,y: logical position (default: right of the outputs before it)
+              --screenshot FILE            write a PNG of the output to FILE on SIGUSR1 and at exit; with
+                                           several outputs one per output, FILE's name with -NAME added
               --control-socket PATH        accept test input (pointer, keys, window placement) on a Unix
                                            socket at PATH, mode 0600; off by default (see ControlChannel)
               --no-data-control            do not offer zwlr_data_control_manager_v1 (clipboard tools such as
@@ -65,6 +73,8 @@ public record Options(String backend, String renderer, String socket, int width,
         java.nio.file.Path screenshot = null, controlSocket = null, logFile = null, config = null;
         List<String> command = List.of();
         String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
+        int outputCount = 1;
+        List<javawc.compositor.output.OutputSpec> outputSpecs = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--")) {
@@ -114,6 +124,17 @@ public record Options(String backend, String renderer, String socket, int width,
                 }
                 case "--screenshot" -> screenshot = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--control-socket" -> controlSocket = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
+                case "--outputs" -> outputCount = positive(a, value != null ? value : next(args, ++i, a), 16);
+                case "--output" -> {
+                    String v = value != null ? value : next(args, ++i, a);
+                    try {
+                        var spec = javawc.compositor.output.OutputSpec.parse(v);
+                        for (var other : outputSpecs) if (other.name().equals(spec.name())) throw new UsageException("--output " + spec.name() + " is given twice");
+                        outputSpecs.add(spec);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
                 case "--width" -> width = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--height" -> height = positive(a, value != null ? value : next(args, ++i, a), 16384);
                 case "--refresh" -> {
@@ -130,8 +151,9 @@ public record Options(String backend, String renderer, String socket, int width,
             }
         }
         if (keepRunning && command.isEmpty()) throw new UsageException("--keep-running only applies to a command given after --");
+        if (outputCount > 1 && !outputSpecs.isEmpty()) throw new UsageException("--outputs and --output do not go together: name each output with --output");
         return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session,
-                logFile, command, keepRunning, config);
+                logFile, command, keepRunning, outputCount, List.copyOf(outputSpecs), config);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

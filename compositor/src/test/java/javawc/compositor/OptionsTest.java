@@ -57,4 +57,33 @@ class OptionsTest {
             assertTrue(Options.USAGE.contains(s), s);
         }
     }
+
+    @Test
+    void outputsAreNamedWithModeScaleAndPosition() throws Exception {
+        Options o = parse("--output", "LEFT:1920x1080@144,scale=1.5", "--output=RIGHT,x=1280,y=-200");
+        assertEquals(2, o.outputSpecs().size());
+        var left = o.outputSpecs().get(0);
+        assertEquals("LEFT", left.name());
+        assertEquals(new javawc.compositor.output.Output.Mode(1920, 1080, 144_000), left.mode());
+        assertEquals(1.5, left.scale());
+        assertFalse(left.placed());
+        var right = o.outputSpecs().get(1);
+        assertNull(right.mode());
+        assertTrue(right.placed());
+        assertEquals(1280, right.x());
+        assertEquals(-200, right.y());
+        assertEquals(3, parse("--outputs", "3").outputCount());
+        assertEquals(5, parse("--output", "A,transform=flipped-90").outputSpecs().getFirst().transform());
+    }
+
+    @Test
+    void badOutputsAreRefusedWithAReason() {
+        assertTrue(refusal("--output", "A,scale=0").contains("scale"));
+        assertTrue(refusal("--output", "A,scale=big").contains("scale"));
+        assertTrue(refusal("--output", "A,x=3").contains("both x= and y="));
+        assertTrue(refusal("--output", "A:1920x").contains("WxH"));
+        assertTrue(refusal("--output", "A,transform=45").contains("flipped-90"));
+        assertTrue(refusal("--output", "A", "--output", "A").contains("twice"));
+        assertTrue(refusal("--outputs", "2", "--output", "A").contains("do not go together"));
+    }
 }

@@ -25,6 +25,36 @@ final class Screenshot {
         return new Screenshot(ImageIO.read(file.toFile()));
     }
 
+    /**
+     * One screenshot per output, in the order named: with several outputs --screenshot FILE
+     * writes FILE's name with -NAME added for each, one after another on one thread.
+     */
+    static java.util.List<Screenshot> takeEach(CompositorProcess c, Path file, String... outputs) throws Exception {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String name : outputs) {
+            Path f = javawc.compositor.render.Screenshots.fileFor(file, name);
+            Files.deleteIfExists(f);
+            files.add(f);
+        }
+        new ProcessBuilder("kill", "-USR1", Long.toString(c.process.pid())).start().waitFor();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!files.stream().allMatch(Files::exists)) {
+            if (System.currentTimeMillis() > deadline) throw new IOException("no screenshots " + files + " after SIGUSR1: " + c.stderr());
+            Thread.sleep(20);
+        }
+        java.util.List<Screenshot> shots = new java.util.ArrayList<>();
+        for (Path f : files) shots.add(new Screenshot(ImageIO.read(f.toFile())));
+        return shots;
+    }
+
+    int width() {
+        return image.getWidth();
+    }
+
+    int height() {
+        return image.getHeight();
+    }
+
     int rgb(int x, int y) {
         return image.getRGB(x, y) & 0xffffff;
     }

@@ -11,6 +11,7 @@ import javawc.client.protocol.WlSurface;
 import javawc.client.protocol.XdgSurface;
 import javawc.client.protocol.XdgToplevel;
 import javawc.client.protocol.XdgWmBase;
+import javawc.client.protocol.ZxdgOutputManagerV1;
 import javawc.os.Descriptors;
 import javawc.os.MemoryMapping;
 import javawc.os.OwnedFd;
@@ -25,7 +26,11 @@ final class TestClient implements AutoCloseable {
     WlShm shm;
     WlSubcompositor subcompositor;
     XdgWmBase wmBase;
-    javawc.client.protocol.WlOutput output;
+    javawc.client.protocol.WlOutput output; // the first
+    final java.util.List<javawc.client.protocol.WlOutput> outputs = new java.util.ArrayList<>();
+    /** Every wl_output and xdg_output event, as "ID event args" lines (see {@link OutputEvents}). */
+    final java.util.List<String> outputEvents = new java.util.ArrayList<>();
+    ZxdgOutputManagerV1 xdgOutputManager;
     WlRegistry registry;
     int seatName, seatVersion; // the wl_seat global, 0 if none
 
@@ -43,7 +48,13 @@ final class TestClient implements AutoCloseable {
                 switch (iface) {
                     case WlCompositor.NAME -> compositor = r.bind(name, WlCompositor.TYPE, Math.min(version, 5));
                     case WlShm.NAME -> shm = r.bind(name, WlShm.TYPE, 1);
-                    case javawc.client.protocol.WlOutput.NAME -> output = r.bind(name, javawc.client.protocol.WlOutput.TYPE, Math.min(version, 4));
+                    case javawc.client.protocol.WlOutput.NAME -> {
+                        javawc.client.protocol.WlOutput o = r.bind(name, javawc.client.protocol.WlOutput.TYPE, Math.min(version, 4));
+                        o.setListener(OutputEvents.wlOutputRecorder(outputEvents));
+                        outputs.add(o);
+                        if (output == null) output = o;
+                    }
+                    case ZxdgOutputManagerV1.NAME -> xdgOutputManager = r.bind(name, ZxdgOutputManagerV1.TYPE, Math.min(version, 3));
                     case WlSubcompositor.NAME -> subcompositor = r.bind(name, WlSubcompositor.TYPE, 1);
                     case javawc.client.protocol.WlSeat.NAME -> {
                         seatName = name;

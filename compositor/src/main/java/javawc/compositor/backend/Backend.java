@@ -19,7 +19,7 @@ public interface Backend extends AutoCloseable {
     /** What the backend asks of the compositor for each frame. */
     interface FramePainter {
         /**
-         * Draws what changed, plus {@code alsoRepaint} (output coordinates), into {@code framebuffer}
+         * Draws what changed, plus {@code alsoRepaint} (output coordinates: framebuffer pixels), into {@code framebuffer}
          * (0xAARRGGBB, mode size); returns where it drew, in output coordinates.
          */
         Region paint(Output output, int[] framebuffer, Region alsoRepaint);
@@ -59,6 +59,14 @@ public interface Backend extends AutoCloseable {
      */
     default DmabufSupport dmabufSupport(java.util.List<DmabufSupport.FormatModifier> rendererImports) {
         return null;
+    }
+
+    /**
+     * Gets {@code output}'s buffers ready for {@code mode}, which the output takes next; throws
+     * IllegalArgumentException (saying why) when the backend cannot switch to it.
+     */
+    default void prepareMode(Output output, Output.Mode mode) {
+        throw new IllegalArgumentException("the " + name() + " backend cannot change an output's mode while running yet");
     }
 
     /** Starts the outputs' clocks on {@code loop}. */

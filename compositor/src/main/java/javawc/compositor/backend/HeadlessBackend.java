@@ -12,24 +12,39 @@ import org.apache.logging.log4j.Logger;
 import java.util.List;
 
 /**
- * One virtual output in memory, with a refresh clock from a timerfd: frames fall on a fixed
- * grid of the mode's period, and only when something asked for one, so an idle compositor
- * wakes up for nothing. Works anywhere; the screenshot shows what a monitor would.
+ * Virtual outputs in memory, with one refresh clock from a timerfd: frames fall on a fixed
+ * grid of the fastest output's period, and only when something asked for one, so an idle
+ * compositor wakes up for nothing. Works anywhere; the screenshot shows what monitors would.
  */
 public final class HeadlessBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(HeadlessBackend.class);
 
-    private final Output output;
-    private final int[] framebuffer;
+    private final List<Output> outputs;
+    private final int[][] framebuffers; // one per output, in the same order
     private OwnedFd timer;
     private EventLoop.Source timerSource;
     private FramePainter painter;
     private long epoch;
     private boolean armed;
 
+    /** One output, HEADLESS-1, at (0, 0). */
     public HeadlessBackend(Output.Mode mode) {
-        output = new Output("HEADLESS-1", "javawc", "headless", 0, 0, mode, 0, 0);
-        framebuffer = new int[mode.width() * mode.height()];
+        this(List.of(new Output("HEADLESS-1", "javawc", "headless", 0, 0, mode, 0, 0)));
+    }
+
+    /** These outputs (the caller places them). */
+    public HeadlessBackend(List<Output> outputs) {
+        if (outputs.isEmpty()) throw new IllegalArgumentException("the headless backend needs an output");
+        this.outputs = List.copyOf(outputs);
+        framebuffers = new int[outputs.size()][];
+        for (int i = 0; i < outputs.size(); i++) framebuffers[i] = new int[outputs.get(i).mode().width() * outputs.get(i).mode().height()];
+    }
+
+    /** {@code n} outputs HEADLESS-1..n of {@code mode}, all at (0, 0) until placed. */
+    public static HeadlessBackend withOutputs(int n, Output.Mode mode) {
+        List<Output> list = new java.util.ArrayList<>();
+        for (int i = 1; i <= n; i++) list.add(new Output("HEADLESS-" + i, "javawc", "headless", 0, 0, mode, 0, 0));
+        return new HeadlessBackend(list);
     }
 
     @Override
@@ -39,7 +54,14 @@ public final class HeadlessBackend implements Backend {
 
     @Override
     public List<Output> outputs() {
-        return List.of(output);
+        return outputs;
+    }
+
+    @Override
+    public void prepareMode(Output output, Output.Mode mode) {
+        int i = outputs.indexOf(output);
+        if (i < 0) throw new IllegalArgumentException("not an output of this backend: " + output.name());
+        if (framebuffers[i].length != mode.width() * mode.height()) framebuffers[i] = new int[mode.width() * mode.height()];
     }
 
     @Override
@@ -54,7 +76,8 @@ public final class HeadlessBackend implements Backend {
     @Override
     public void scheduleFrame() {
         if (armed || timer == null) return;
-        long period = output.mode().frameNanos();
+        long period = Long.MAX_VALUE;
+        for (int i = 0; i < outputs.size(); i++) period = Math.min(period, outputs.get(i).mode().frameNanos());
         long now = System.nanoTime();
         long next = epoch + ((now - epoch) / period + 1) * period;
         try {
@@ -68,14 +91,16 @@ public final class HeadlessBackend implements Backend {
     private void tick() throws OsException {
         if (Descriptors.readCounter(timer) == 0) return;
         armed = false;
-        painter.paint(output, framebuffer);
-        painter.presented(output, System.nanoTime());
+        for (int i = 0; i < outputs.size(); i++) painter.paint(outputs.get(i), framebuffers[i]);
+        long now = System.nanoTime();
+        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), now);
     }
 
     @Override
     public int[] capture(Output which) {
-        if (armed && painter != null) painter.paint(output, framebuffer); // include what is waiting for the next tick
-        return framebuffer.clone();
+        int i = outputs.indexOf(which);
+        if (armed && painter != null) painter.paint(which, framebuffers[i]); // include what is waiting for the next tick
+        return framebuffers[i].clone();
     }
 
     @Override

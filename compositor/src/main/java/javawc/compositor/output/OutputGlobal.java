@@ -45,16 +45,33 @@ public final class OutputGlobal implements WlOutput.Handler {
         r.setHandler(this);
         bound.add(r);
         r.onDestroy(() -> bound.remove(r));
-        Output.Mode mode = output.mode();
-        r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
-                output.make(), output.model(), WlOutput.Transform.NORMAL);
-        r.sendMode(WlOutput.Mode.CURRENT | WlOutput.Mode.PREFERRED, mode.width(), mode.height(), mode.refreshMilliHz());
-        if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(output.scale());
+        sendState(r);
         if (r.version() >= WlOutput.EVENT_NAME_SINCE) {
             r.sendName(output.name());
             r.sendDescription(output.description());
         }
         if (r.version() >= WlOutput.EVENT_DONE_SINCE) r.sendDone();
+    }
+
+    /**
+     * The output's mode, position or scale changed: every client that bound it hears the
+     * geometry, mode and scale again, closed by done (after whatever xdg_output sent, which
+     * wl_output.done closes too).
+     */
+    void changed() {
+        for (int i = 0; i < bound.size(); i++) {
+            WlOutput r = bound.get(i);
+            sendState(r);
+            if (r.version() >= WlOutput.EVENT_DONE_SINCE) r.sendDone();
+        }
+    }
+
+    private void sendState(WlOutput r) {
+        Output.Mode mode = output.mode();
+        r.sendGeometry(output.x(), output.y(), output.physicalWidthMm(), output.physicalHeightMm(), WlOutput.Subpixel.UNKNOWN,
+                output.make(), output.model(), output.transform());
+        r.sendMode(WlOutput.Mode.CURRENT | WlOutput.Mode.PREFERRED, mode.width(), mode.height(), mode.refreshMilliHz());
+        if (r.version() >= WlOutput.EVENT_SCALE_SINCE) r.sendScale(output.scale());
     }
 
     @Override

@@ -10,12 +10,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * --screenshot FILE: PNG of the output on SIGUSR1 and at exit. The pixels are copied on the
+ * --screenshot FILE: PNG of each output on SIGUSR1 and at exit. The pixels are copied on the
  * event loop; encoding and writing happen on a worker thread so the loop never blocks, and
  * the file appears atomically (written beside it, then renamed).
  */
@@ -35,23 +37,41 @@ public final class Screenshots implements AutoCloseable {
         this.backend = backend;
     }
 
-    /** Captures now and writes in the background. */
+    /**
+     * Captures every output now and writes in the background: FILE with one output, else one
+     * file per output, FILE's name with "-NAME" before its extension (shot-HEADLESS-2.png).
+     */
     public Future<?> take() {
-        Output output = backend.outputs().getFirst();
-        int[] pixels = backend.capture(output);
-        int w = output.mode().width(), h = output.mode().height();
-        return writer.submit(() -> {
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    PngWriter.write(pixels, w, h, out);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("screenshot written to {}", file);
-            } catch (IOException e) {
-                LOG.error("cannot write screenshot {}: {}", file, e.getMessage());
+        List<Output> outputs = backend.outputs();
+        List<Runnable> writes = new ArrayList<>(outputs.size());
+        for (Output output : outputs) {
+            int[] pixels = backend.capture(output);
+            int w = output.mode().width(), h = output.mode().height();
+            Path target = outputs.size() == 1 ? file : fileFor(file, output.name());
+            writes.add(() -> write(pixels, w, h, target));
+        }
+        return writer.submit(() -> writes.forEach(Runnable::run));
+    }
+
+    /** FILE's name with "-NAME" before its extension. */
+    public static Path fileFor(Path file, String outputName) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String named = dot > 0 ? name.substring(0, dot) + "-" + outputName + name.substring(dot) : name + "-" + outputName;
+        return file.resolveSibling(named);
+    }
+
+    private static void write(int[] pixels, int w, int h, Path target) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                PngWriter.write(pixels, w, h, out);
             }
-        });
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("screenshot written to {}", target);
+        } catch (IOException e) {
+            LOG.error("cannot write screenshot {}: {}", target, e.getMessage());
+        }
     }
 
     /** Takes the exit screenshot and waits for it. */

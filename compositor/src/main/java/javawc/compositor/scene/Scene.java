@@ -50,9 +50,57 @@ public final class Scene {
 
     public void addOutput(OutputGlobal output) {
         outputs.add(output);
-        Rect area = new Rect(output.output().x(), output.output().y(), output.output().logicalWidth(), output.output().logicalHeight());
+        Rect area = output.output().logicalBounds();
         layout = layout.isEmpty() ? area : layout.union(area);
         damage.add(area);
+    }
+
+    /**
+     * An output's mode, position, scale or transform changed: the layout is measured again, every output
+     * is repainted whole, and toplevels that are now on no output are put back on the primary one.
+     */
+    public void outputsChanged() {
+        layout = Rect.EMPTY;
+        for (OutputGlobal g : outputs) {
+            Rect area = g.output().logicalBounds();
+            layout = layout.isEmpty() ? area : layout.union(area);
+            damage.add(area);
+        }
+        for (SceneWindow w : List.copyOf(toplevels)) {
+            if (!w.visible() || onAnyOutput(w.geometry())) continue;
+            Rect g = w.geometry();
+            int[] xy = placeToplevel(g.width(), g.height());
+            w.moveTo(xy[0], xy[1]);
+        }
+        generation++;
+        frameRequest.run();
+    }
+
+    private boolean onAnyOutput(Rect r) {
+        for (OutputGlobal g : outputs) if (g.output().logicalBounds().intersects(r)) return true;
+        return false;
+    }
+
+    /**
+     * Where a pointer at (x, y) may be: the point itself when an output shows it, else the
+     * nearest point of the nearest output, so the pointer never rests in a gap of the layout.
+     * Writes to {@code out[0..1]}; allocates nothing (asked on every motion).
+     */
+    public void clampToOutputs(double x, double y, double[] out) {
+        double bestDistance = Double.MAX_VALUE;
+        out[0] = x;
+        out[1] = y;
+        for (int i = 0; i < outputs.size(); i++) {
+            Output o = outputs.get(i).output();
+            double cx = Math.clamp(x, o.x(), o.x() + o.logicalWidth() - 1.0 / 256);
+            double cy = Math.clamp(y, o.y(), o.y() + o.logicalHeight() - 1.0 / 256);
+            double d = (cx - x) * (cx - x) + (cy - y) * (cy - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                out[0] = cx;
+                out[1] = cy;
+            }
+        }
     }
 
     /** The largest scale of any output: what a cursor image is made for (1 with no outputs). */
@@ -62,7 +110,7 @@ public final class Scene {
         return scale;
     }
 
-    /** The bounding box of every output: where the pointer may go. */
+    /** The bounding box of every output (the pointer is further kept on an output: {@link #clampToOutputs}). */
     public Rect layoutBounds() {
         return layout;
     }
@@ -257,7 +305,7 @@ public final class Scene {
 
     /** Takes the damage that falls on {@code output}, leaving the rest. */
     public Region takeDamage(Output output) {
-        Rect area = new Rect(output.x(), output.y(), output.logicalWidth(), output.logicalHeight());
+        Rect area = output.logicalBounds();
         Region mine = damage.intersect(area);
         damage.subtract(area);
         return mine;
@@ -269,7 +317,8 @@ public final class Scene {
      * transform), and its buffer can be shown as it is. Nothing below it can be seen.
      */
     public Surface soleSurface(Output output) {
-        Rect area = new Rect(output.x(), output.y(), output.logicalWidth(), output.logicalHeight());
+        if (output.exactScale() != 1 || output.transform() != 0) return null; // its buffer would have to be scaled or turned
+        Rect area = output.logicalBounds();
         Surface[] top = new Surface[1];
         boolean[] exact = new boolean[1];
         forEachVisibleSurface((s, x, y) -> {
@@ -348,7 +397,7 @@ public final class Scene {
      */
     public void framePresented(Output output, long monotonicNanos) {
         int ms = (int) (monotonicNanos / 1_000_000);
-        Rect area = new Rect(output.x(), output.y(), output.logicalWidth(), output.logicalHeight());
+        Rect area = output.logicalBounds();
         OutputGlobal global = globalOf(output);
         forEachVisibleSurface((s, x, y) -> {
             boolean on = area.intersects(new Rect(x, y, s.width(), s.height()));

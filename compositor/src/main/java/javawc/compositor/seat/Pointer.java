@@ -37,6 +37,7 @@ public final class Pointer implements WlPointer.Handler {
     private final int[] held = new int[MAX_BUTTONS];
     private int heldCount, pressSerial;
     private double x, y;
+    private final double[] clamped = new double[2]; // clampToOutputs' answer, reused on every motion
     private boolean active, framePending;
     private Surface focus;
     private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
@@ -94,10 +95,10 @@ public final class Pointer implements WlPointer.Handler {
 
     /** The pointer moved to the global position (x, y); kept inside the outputs. */
     public void motionTo(double newX, double newY, int timeMs) {
-        Rect area = scene.layoutBounds();
         Rect before = cursor != null ? cursor.globalBounds() : null;
-        x = Math.clamp(newX, area.x(), area.right() - 1.0 / 256);
-        y = Math.clamp(newY, area.y(), area.bottom() - 1.0 / 256);
+        scene.clampToOutputs(newX, newY, clamped);
+        x = clamped[0];
+        y = clamped[1];
         active = true;
         if (before != null) {
             scene.damage(before);
@@ -133,6 +134,11 @@ public final class Pointer implements WlPointer.Handler {
         endFrame();
     }
 
+    /** An output moved, changed size or went away: the pointer stays on one. */
+    public void outputsChanged() {
+        if (active) motionTo(x, y, Seat.nowMs());
+    }
+
     /** The scene changed: what is under the pointer may have too. */
     void sceneChanged() {
         if (active) moved(Seat.nowMs());
@@ -160,10 +166,10 @@ public final class Pointer implements WlPointer.Handler {
         updateCursor();
     }
 
-    /** The first event of any device puts the pointer in the middle of the outputs, over whatever is there. */
+    /** The first event of any device puts the pointer in the middle of the primary output, over whatever is there. */
     private void wakeUp(int timeMs) {
         if (active) return;
-        Rect area = scene.layoutBounds();
+        Rect area = scene.primaryOutput().logicalBounds(); // the layout's middle may fall between outputs
         x = area.x() + area.width() / 2.0;
         y = area.y() + area.height() / 2.0;
         active = true;

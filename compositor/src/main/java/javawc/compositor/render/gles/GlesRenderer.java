@@ -48,6 +48,8 @@ public final class GlesRenderer implements Renderer {
     private final DmabufTextures dmabufs;
     private final ShaderProgram program;
     private final Map<Output, RenderTarget> targets = new IdentityHashMap<>();
+    private Output output; // the one being drawn: where its transform and scale put a quad's corners
+    private final double[] point = new double[2]; // scratch for those corners
     private final FloatBuffer quad = MemoryUtil.memAllocFloat(16);
     private boolean closed;
 
@@ -231,12 +233,15 @@ public final class GlesRenderer implements Renderer {
         glEnableVertexAttribArray(program.position);
         glEnableVertexAttribArray(program.texcoord);
         int ox = output.x(), oy = output.y();
+        float outputScale = (float) output.exactScale();
+        this.output = output;
         for (Rect clip : damage.rects()) {
-            Rect local = clip.translate(-ox, -oy);
+            Rect local = output.toPixels(clip);
+            if (local.isEmpty()) continue;
             glScissor(local.x(), local.y(), local.width(), local.height());
             glClear(GL_COLOR_BUFFER_BIT);
             Scene.DrawableVisitor drawOne = (s, x, y) -> {
-                if (new Rect(x, y, s.width(), s.height()).intersects(clip)) drawSurface(s, x - ox, y - oy, formatOrder);
+                if (output.toPixels(new Rect(x, y, s.width(), s.height())).intersects(local)) drawSurface(s, x - ox, y - oy, outputScale, formatOrder);
             };
             scene.forEachVisibleSurface(drawOne::visit);
             scene.forEachOverlay(drawOne);
@@ -253,7 +258,7 @@ public final class GlesRenderer implements Renderer {
      * One surface (or the cursor image) as a quad at (x, y), output coordinates: a client dma-buf
      * as its own texture where EGL imports it, else the surface's texture (our copy of its pixels).
      */
-    private void drawSurface(Drawable s, int x, int y, boolean targetFormatOrder) {
+    private void drawSurface(Drawable s, int x, int y, float outputScale, boolean targetFormatOrder) {
         int tw, th;
         boolean opaque, textureFormatOrder;
         if (s instanceof Surface surface && surface.directBuffer() instanceof DmabufBuffer b && dmabufs.bind(b)) {
@@ -278,11 +283,12 @@ public final class GlesRenderer implements Renderer {
         if (opaque) glDisable(GL_BLEND);
         else glEnable(GL_BLEND);
         int w = s.width(), h = s.height();
-        // corners in strip order: top-left, top-right, bottom-left, bottom-right
-        corner(0, x, y, 0, 0, s, tw, th);
-        corner(1, x + w, y, w, 0, s, tw, th);
-        corner(2, x, y + h, 0, h, s, tw, th);
-        corner(3, x + w, y + h, w, h, s, tw, th);
+        // corners in strip order: top-left, top-right, bottom-left, bottom-right; each carries its
+        // own texture coordinate, so the output's transform only moves where the corners land
+        corner(0, x, y, 0, 0, s, tw, th, outputScale);
+        corner(1, x + w, y, w, 0, s, tw, th, outputScale);
+        corner(2, x, y + h, 0, h, s, tw, th, outputScale);
+        corner(3, x + w, y + h, w, h, s, tw, th, outputScale);
         glVertexAttribPointer(program.position, 2, GL_FLOAT, false, 16, quad.position(0));
         glVertexAttribPointer(program.texcoord, 2, GL_FLOAT, false, 16, quad.position(2));
         quad.position(0);
@@ -290,14 +296,17 @@ public final class GlesRenderer implements Renderer {
     }
 
     /**
-     * Vertex {@code i}: output position (px, py) and the texture coordinate of surface point
+     * Vertex {@code i}: the framebuffer position of output-local point (lx, ly) and the texture coordinate of surface point
      * (sx, sy). The surface point goes back through the buffer transform (the inverse of what
      * the client applied; as in the software renderer's BufferTransform, with continuous
      * coordinates) and the scale. A scaled surface pixel then samples the first texel of its
      * block, as the software renderer does: texel = b * scale - (scale - 1) / 2, so a pixel's
-     * centre lands on that texel's centre.
+     * centre lands on that texel's centre. On a scaled output a pixel spans scale / outputScale
+     * texels, and the shift follows (none when a texel spans several pixels).
      */
-    private void corner(int i, float px, float py, int sx, int sy, Drawable s, int textureWidth, int textureHeight) {
+    private void corner(int i, int lx, int ly, int sx, int sy, Drawable s, int textureWidth, int textureHeight, float outputScale) {
+        output.localToPixel(lx, ly, point);
+        float px = (float) point[0], py = (float) point[1];
         int w = s.width(), h = s.height(), transform = s.transform(), scale = s.scale();
         float x = transform >= 4 ? w - sx : sx, y = sy; // flipped: mirror first
         float bx, by;
@@ -307,7 +316,7 @@ public final class GlesRenderer implements Renderer {
             case 3 -> { bx = h - y; by = x; }      // 270
             default -> { bx = x; by = y; }
         }
-        float shift = (scale - 1) / 2f;
+        float shift = Math.max(0, (scale / outputScale - 1) / 2f);
         quad.put(i * 4, px).put(i * 4 + 1, py)
                 .put(i * 4 + 2, (bx * scale - shift) / textureWidth).put(i * 4 + 3, (by * scale - shift) / textureHeight);
     }
@@ -317,7 +326,7 @@ public final class GlesRenderer implements Renderer {
         int stride = output.mode().width();
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         for (Rect clip : damage.rects()) {
-            Rect r = clip.translate(-output.x(), -output.y()).intersect(new Rect(0, 0, fb.width(), fb.height()));
+            Rect r = output.toPixels(clip).intersect(new Rect(0, 0, fb.width(), fb.height()));
             if (r.isEmpty()) continue;
             IntBuffer pixels = staging.get(r.width() * r.height());
             glReadPixels(r.x(), r.y(), r.width(), r.height(), GL_RGBA, GL_UNSIGNED_BYTE, pixels);

@@ -17,6 +17,8 @@ import javawc.compositor.scene.Scene;
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
 
+    private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
+
     @Override
     public String name() {
         return "software";
@@ -25,6 +27,10 @@ public final class SoftwareRenderer implements Renderer {
     @Override
     public void render(Scene scene, Output output, Region damage, int[] target) {
         int stride = output.mode().width();
+        if (output.exactScale() != 1 || output.transform() != 0) {
+            renderScaled(scene, output, damage, target, stride);
+            return;
+        }
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
             for (int y = local.y(); y < local.bottom(); y++) {
@@ -59,6 +65,49 @@ public final class SoftwareRenderer implements Renderer {
         for (int y = area.y(); y < area.bottom(); y++) {
             for (int x = area.x(); x < area.right(); x++) {
                 int si = BufferTransform.bufferIndex(transform, x - ox, y - oy, w, h, scale, tw);
+                int di = y * stride + x;
+                target[di] = opaque ? src[si] : over(src[si], target[di]);
+            }
+        }
+    }
+
+    private void renderScaled(Scene scene, Output output, Region damage, int[] target, int stride) {
+        for (Rect clip : damage.rects()) {
+            Rect pixels = output.toPixels(clip);
+            if (pixels.isEmpty()) continue;
+            for (int y = pixels.y(); y < pixels.bottom(); y++) {
+                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), BACKGROUND);
+            }
+            Scene.DrawableVisitor drawOne = (s, x, y) -> {
+                Rect area = output.toPixels(new Rect(x, y, s.width(), s.height())).intersect(pixels);
+                if (!area.isEmpty()) drawScaled(s, x - output.x(), y - output.y(), output, area, target, stride, point);
+            };
+            scene.forEachVisibleSurface(drawOne::visit);
+            scene.forEachOverlay(drawOne);
+        }
+    }
+
+    /**
+     * Draws the output pixels {@code area} of {@code s}, whose origin is at (ox, oy) in
+     * output-local global units. A pixel's centre goes back through the output's transform
+     * and scale to the surface, then into the buffer (times its buffer scale); where one pixel
+     * spans several texels (the buffer finer than the output) it takes the first of them, as
+     * the unscaled path does. {@code point} is scratch space.
+     */
+    static void drawScaled(Drawable s, int ox, int oy, Output output, Rect area, int[] target, int stride, double[] point) {
+        SurfaceTexture t = s.texture();
+        int[] src = t.pixels();
+        int tw = t.width();
+        boolean opaque = t.opaque();
+        int scale = s.scale(), transform = s.transform();
+        int bw = s.width() * scale, bh = s.height() * scale; // the surface in buffer units, before its transform
+        double shift = Math.max(0, (scale / output.exactScale() - 1) / 2);
+        for (int y = area.y(); y < area.bottom(); y++) {
+            for (int x = area.x(); x < area.right(); x++) {
+                output.pixelToLocal(x + 0.5, y + 0.5, point);
+                int bx = (int) Math.floor((point[0] - ox) * scale - shift), by = (int) Math.floor((point[1] - oy) * scale - shift);
+                if (bx < 0 || bx >= bw || by < 0 || by >= bh) continue; // a rounded-out edge pixel whose centre is off the surface
+                int si = BufferTransform.bufferIndex(transform, bx, by, bw, bh, 1, tw);
                 int di = y * stride + x;
                 target[di] = opaque ? src[si] : over(src[si], target[di]);
             }

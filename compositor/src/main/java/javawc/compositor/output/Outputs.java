@@ -1,0 +1,129 @@
+package javawc.compositor.output;
+
+import javawc.compositor.backend.Backend;
+import javawc.compositor.scene.Scene;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outputs while running, and the one way to change them: mode, position, scale or transform of an
+ * output named as wl_output.name says. Each change is applied at once, on the event loop:
+ * the backend resizes its buffers (mode), every client that bound the output hears
+ * geometry, mode and scale again and its xdg_outputs the logical position and size, closed
+ * by wl_output.done; outputs never given a position stay laid out left to right (a
+ * wider or narrower output moves those right of it, and they are told too); the whole layout is repainted, windows left on no output come back to
+ * the primary one, and the pointer stays on an output. A bad value throws
+ * IllegalArgumentException with a message fit for a user, and changes nothing.
+ */
+public final class Outputs {
+    private final Backend backend;
+    private final Scene scene;
+    private final XdgOutputManager xdgOutputs;
+    private final List<OutputGlobal> globals = new ArrayList<>();
+    private final Set<Output> placed = Collections.newSetFromMap(new IdentityHashMap<>()); // given a position: never laid out again
+    private final Runnable layoutChanged;
+
+    /** {@code layoutChanged} runs after every change (the pointer is kept on an output there). */
+    public Outputs(Backend backend, Scene scene, XdgOutputManager xdgOutputs, Runnable layoutChanged) {
+        this.backend = backend;
+        this.scene = scene;
+        this.xdgOutputs = xdgOutputs;
+        this.layoutChanged = layoutChanged;
+    }
+
+    /** Adds an output the backend made, with its wl_output global, right of the others until placed. */
+    public void add(OutputGlobal global) {
+        globals.add(global);
+        layOutUnplaced();
+        scene.addOutput(global);
+    }
+
+    public List<Output> all() {
+        List<Output> list = new ArrayList<>(globals.size());
+        for (OutputGlobal g : globals) list.add(g.output());
+        return list;
+    }
+
+    /** The output called {@code name} (wl_output.name, e.g. HEADLESS-1 or HDMI-A-1). */
+    public Output find(String name) {
+        return global(name).output();
+    }
+
+    /** Switches the output to {@code mode}, if the backend can (headless: any size; DRM: not yet). */
+    public void setMode(String name, Output.Mode mode) {
+        OutputGlobal g = global(name);
+        backend.prepareMode(g.output(), mode);
+        g.output().setMode(mode);
+        changed(g);
+    }
+
+    /** Puts the output's top-left corner at (x, y) in the global space; from now on it stays there. */
+    public void setPosition(String name, int x, int y) {
+        OutputGlobal g = global(name);
+        placed.add(g.output());
+        g.output().setPosition(x, y);
+        changed(g);
+    }
+
+    /**
+     * Sets the output's scale: 1, 2, ... or fractional (1.5); kept to 1/120ths. Clients are
+     * told the scale rounded up; the logical size is the mode divided by it, rounded.
+     */
+    public void setScale(String name, double scale) {
+        OutputGlobal g = global(name);
+        g.output().setScale(scale); // checked there
+        changed(g);
+    }
+
+    /**
+     * Turns the output's picture (wl_output.transform 0..7, see {@link OutputTransform#parse}):
+     * for 90 and 270 the logical width and height trade places.
+     */
+    public void setTransform(String name, int transform) {
+        OutputGlobal g = global(name);
+        g.output().setTransform(transform);
+        changed(g);
+    }
+
+    private void tell(OutputGlobal g) {
+        xdgOutputs.changed(g.output());
+        g.changed(); // wl_output.done last: it closes the xdg_output events too
+    }
+
+    /**
+     * Lays the outputs nobody gave a position left to right at y 0, in the backend's order,
+     * each right of every output before it; returns those that moved.
+     */
+    private List<OutputGlobal> layOutUnplaced() {
+        List<OutputGlobal> moved = new ArrayList<>();
+        int nextX = 0;
+        for (OutputGlobal g : globals) {
+            Output o = g.output();
+            if (!placed.contains(o) && (o.x() != nextX || o.y() != 0)) {
+                o.setPosition(nextX, 0);
+                moved.add(g);
+            }
+            nextX = Math.max(nextX, o.x() + o.logicalWidth());
+        }
+        return moved;
+    }
+
+    private OutputGlobal global(String name) {
+        for (OutputGlobal g : globals) if (g.output().name().equals(name)) return g;
+        List<String> names = new ArrayList<>();
+        for (OutputGlobal g : globals) names.add(g.output().name());
+        throw new IllegalArgumentException("no output called '" + name + "' (there are: " + String.join(", ", names) + ")");
+    }
+
+    private void changed(OutputGlobal g) {
+        List<OutputGlobal> moved = layOutUnplaced(); // a size change pushes the outputs right of it
+        tell(g);
+        for (OutputGlobal m : moved) if (m != g) tell(m);
+        scene.outputsChanged();
+        layoutChanged.run(); // the scene asked for a frame (once the backend runs)
+    }
+}
