@@ -453,16 +453,12 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         maximized = newMaximized;
         fullscreen = newFullscreen;
         fullOutput = target;
-        placeAgain();
+        if (placed) { // where its state says, damaging where it was and where it is
+            xdg.damageWithPopups();
+            placeWindow();
+            xdg.damageWithPopups();
+        }
         xdg.configure();
-    }
-
-    /** Puts the window where its state says, damaging where it was and where it is. */
-    private void placeAgain() {
-        if (!placed) return;
-        xdg.damageWithPopups();
-        placeWindow();
-        xdg.damageWithPopups();
     }
 
     @Override
@@ -480,10 +476,8 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     }
 
     /**
-     * Hides the window (xdg_toplevel.set_minimized, or the window manager): its popups are
-     * dismissed, it goes to the bottom of the stack (last in the focus order), and the keyboard
-     * focus, if it had it, moves to the topmost window shown. Showing it again puts it back
-     * where it was; who shows it also raises and focuses it.
+     * Hides the window: its popups are dismissed, it goes to the bottom of the stack (last in the
+     * focus order), and the keyboard focus moves to the topmost window shown. Who shows it again raises it.
      */
     @Override
     public void setMinimized(boolean on) {
