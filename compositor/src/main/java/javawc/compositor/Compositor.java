@@ -13,6 +13,9 @@ import javawc.compositor.datadevice.DataDeviceManagerGlobal;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
+import javawc.compositor.input.KeyCombo;
+import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.launch.TerminalCommand;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
@@ -33,10 +36,13 @@ import javawc.compositor.render.software.SoftwareRenderer;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.seat.Keyboard;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatGlobal;
 import javawc.compositor.selection.Selection;
 import javawc.compositor.shm.ShmGlobal;
+import javawc.compositor.wm.ManagedWindow;
+import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgWmBaseGlobal;
 import javawc.os.Drm;
 import javawc.os.LibC;
@@ -62,6 +68,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Server server;
     private final Backend backend;
     private final Scene scene = new Scene();
+    private final WindowManager windowManager = new WindowManager(scene);
     private final Renderer renderer;
     private final XdgWmBaseGlobal xdgWmBase;
     private final LinuxDmabufGlobal linuxDmabuf;
@@ -72,6 +79,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private Runnable quit;
+    private ChildProcesses children; // null: the terminal binding starts nothing
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none());
@@ -113,6 +121,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         new SeatGlobal(globals, seat);
         xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, seat, PING_INTERVAL_MS);
+        xdgWmBase.setKiosk(options.kiosk());
         Selection clipboard = new Selection("clipboard"), primary = new Selection("primary selection");
         new DataDeviceManagerGlobal(globals, seat, scene, clipboard);
         new PrimarySelectionManagerGlobal(globals, seat, primary);
@@ -146,7 +155,19 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         } else {
             session = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
         }
-        seat.keyboard().setBindingHandler(this::keyBinding);
+        if (seat.keyboard().available()) { // the bindings name keysyms: they need the keymap's libxkbcommon
+            seat.keyboard().setBindings(KeyBindings.defaults(), new Keyboard.BindingHandler() {
+                @Override
+                public boolean run(KeyBindings.Action action, KeyCombo pressed) {
+                    return keyBinding(action, pressed);
+                }
+
+                @Override
+                public void modifiersReleased() {
+                    windowManager.endCycle();
+                }
+            });
+        }
     }
 
     /**
@@ -170,21 +191,70 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         }
     }
 
-    /** What Ctrl+Alt+Backspace runs: the same shutdown as SIGTERM (Main sets it). Until set, the binding does nothing. */
+    /** What the quit bindings run: the same shutdown as SIGTERM (Main sets it). Until set, they do nothing. */
     public void onQuit(Runnable quit) {
         this.quit = quit;
     }
 
-    private boolean keyBinding(KeyBindings.Action action) {
-        return switch (action) {
+    /** Where the terminal binding starts its program (Main sets it; the children get WAYLAND_DISPLAY). */
+    public void useChildProcesses(ChildProcesses children) {
+        this.children = children;
+    }
+
+    /** The window actions, for the key bindings and anything else that manages windows. */
+    public WindowManager windowManager() {
+        return windowManager;
+    }
+
+    /** Carries out a key binding; false leaves the key to the focused client. */
+    private boolean keyBinding(KeyBindings.Action action, KeyCombo pressed) {
+        ManagedWindow focused = windowManager.focused();
+        LOG.debug("{}: {} (focused window: {})", pressed, action, focused == null ? "none" : focused.title());
+        switch (action) {
             case KeyBindings.Quit q -> {
-                if (quit == null) yield false;
-                LOG.info("Ctrl+Alt+Backspace: quitting");
+                if (quit == null) return false;
+                LOG.info("{}: quitting", pressed);
                 quit.run();
-                yield true;
             }
-            case KeyBindings.SwitchVt s -> session != null && session.switchTo(s.number()); // no VT: the key goes to the client
-        };
+            case KeyBindings.SwitchVt s -> {
+                return session != null && session.switchTo(s.number()); // no VT: the key goes to the client
+            }
+            case KeyBindings.LaunchTerminal t -> launchTerminal();
+            case KeyBindings.CycleFocus c -> windowManager.cycle();
+            case KeyBindings.CloseWindow c -> {
+                if (focused != null) windowManager.close(focused);
+            }
+            case KeyBindings.ToggleMaximized m -> {
+                if (focused != null) windowManager.toggleMaximized(focused);
+            }
+            case KeyBindings.ToggleFullscreen f -> {
+                if (focused != null) windowManager.toggleFullscreen(focused);
+            }
+            case KeyBindings.Minimize m -> {
+                if (focused != null) windowManager.minimize(focused);
+            }
+            case KeyBindings.MoveToNextOutput m -> {
+                if (focused != null) windowManager.moveToNextOutput(focused);
+            }
+        }
+        return true; // bound: the key is the compositor's even when there was nothing to act on
+    }
+
+    private void launchTerminal() {
+        if (children == null) {
+            LOG.warn("the terminal binding cannot start anything here (no child processes)");
+            return;
+        }
+        List<String> command = TerminalCommand.find(System.getenv());
+        if (command.isEmpty()) {
+            LOG.warn("no terminal to start: set $TERMINAL, or install foot or weston-terminal");
+            return;
+        }
+        try {
+            children.spawn(command);
+        } catch (IOException e) {
+            LOG.warn("{}", e.getMessage());
+        }
     }
 
     /**

@@ -87,7 +87,8 @@ public final class Main {
                 log.info("shutting down");
                 loop.stop();
             };
-            compositor.onQuit(quit); // Ctrl+Alt+Backspace
+            compositor.onQuit(quit); // Ctrl+Alt+Backspace, Super+Shift+E
+            compositor.useChildProcesses(children); // Super+Return
             loop.onSignal("INT", quit);
             loop.onSignal("TERM", quit);
             if (screenshots != null) loop.onSignal("USR1", screenshots::take);

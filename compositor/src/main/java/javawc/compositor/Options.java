@@ -6,7 +6,7 @@ import java.util.List;
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
                       String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning,
-                      int outputCount, List<javawc.compositor.output.OutputSpec> outputSpecs, java.nio.file.Path config) {
+                      int outputCount, List<javawc.compositor.output.OutputSpec> outputSpecs, java.nio.file.Path config, boolean kiosk) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options] [-- COMMAND [ARGS...]]
@@ -49,6 +49,9 @@ public record Options(String backend, String renderer, String socket, int width,
               --config FILE                read the configuration from FILE (default: $XDG_CONFIG_HOME/javawc/config
                                            or ~/.config/javawc/config if it exists; docs/configuration.md)
               --keep-running               with -- COMMAND: keep running after COMMAND has exited
+              --kiosk                      kiosk mode, as cage: every window fullscreen on the first output
+                                           (dialogs centred at their own size); no moving, resizing,
+                                           maximizing or minimizing
               -- COMMAND [ARGS...]         once the socket is ready, start COMMAND with WAYLAND_DISPLAY set,
                                            in a process group of its own, its output in the log; exit when
                                            it exits, with its exit status
@@ -57,7 +60,10 @@ public record Options(String backend, String renderer, String socket, int width,
             scripts/ctl controls it over $XDG_RUNTIME_DIR/javawc-NAME.sock (mode 0600; JAVAWC_SOCK for its children).
             SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file;
             programs it started get SIGTERM (SIGKILL 2 s later) with their whole process group.
-            On a VT, Ctrl+Alt+F1..F12 switch virtual terminals.""";
+            On a VT, Ctrl+Alt+F1..F12 switch virtual terminals.
+            Key bindings: Super+Return terminal ($TERMINAL, foot or weston-terminal), Super+Shift+Q or Alt+F4
+            close, Alt+Tab or Super+Tab next window, Super+M maximize, Super+F fullscreen, Super+H minimize,
+            Super+Shift+Right next output, Super+Shift+E quit.""";
 
     public static final class UsageException extends Exception {
         public UsageException(String message) {
@@ -69,7 +75,7 @@ public record Options(String backend, String renderer, String socket, int width,
     public static Options parse(List<String> args) throws UsageException {
         String backend = "auto", renderer = "auto", socket = null;
         int width = 1280, height = 720, refresh = 60_000;
-        boolean debug = false, dataControl = true, keepRunning = false;
+        boolean debug = false, dataControl = true, keepRunning = false, kiosk = false;
         java.nio.file.Path screenshot = null, controlSocket = null, logFile = null, config = null;
         List<String> command = List.of();
         String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
@@ -96,6 +102,7 @@ public record Options(String backend, String renderer, String socket, int width,
                 case "--no-data-control" -> dataControl = false;
                 case "--keep-running" -> keepRunning = true;
                 case "--config" -> config = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
+                case "--kiosk" -> kiosk = true;
                 case "--log-file" -> {
                     logFile = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                     if (logFile.toString().isEmpty()) throw new UsageException("--log-file needs a file name");
@@ -153,7 +160,7 @@ public record Options(String backend, String renderer, String socket, int width,
         if (keepRunning && command.isEmpty()) throw new UsageException("--keep-running only applies to a command given after --");
         if (outputCount > 1 && !outputSpecs.isEmpty()) throw new UsageException("--outputs and --output do not go together: name each output with --output");
         return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session,
-                logFile, command, keepRunning, outputCount, List.copyOf(outputSpecs), config);
+                logFile, command, keepRunning, outputCount, List.copyOf(outputSpecs), config, kiosk);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

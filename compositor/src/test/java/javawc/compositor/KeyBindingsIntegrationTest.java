@@ -31,7 +31,7 @@ class KeyBindingsIntegrationTest {
 
             control.ok("key " + KEY_BACKSPACE + " press");
             assertEquals(0, compositor.awaitExit(15), "exit status after Ctrl+Alt+Backspace");
-            assertTrue(compositor.stderr().contains("Ctrl+Alt+Backspace: quitting"), compositor.stderr());
+            assertTrue(compositor.stderr().contains("Ctrl+Alt+BackSpace: quitting"), compositor.stderr());
             assertTrue(compositor.stderr().contains("shutting down"), "the SIGTERM path: " + compositor.stderr());
             assertFalse(seat.events.contains("keyboard.key " + KEY_BACKSPACE + " 1"), seat.events.toString());
         }

@@ -30,6 +30,13 @@ class OptionsTest {
         Options o = parse("--backend", "headless");
         assertEquals(List.of(), o.command());
         assertNull(o.logFile());
+        assertFalse(o.kiosk());
+    }
+
+    @Test
+    void kioskIsAFlagTheUsageDescribes() throws Exception {
+        assertTrue(parse("--kiosk", "--", "foot").kiosk());
+        assertTrue(Options.USAGE.contains("--kiosk"));
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class Keymap implements AutoCloseable {
     private final long context, keymap, state;
     private final OwnedFd file;
     private final int size;
-    private final int controlIndex, altIndex;
+    private final int controlIndex, altIndex, shiftIndex, superIndex;
     private int depressed, latched, locked, group;
 
     private Keymap(long context, long keymap, long state, OwnedFd file, int size) {
@@ -57,6 +57,8 @@ public final class Keymap implements AutoCloseable {
         this.size = size;
         this.controlIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Control");
         this.altIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Mod1"); // XKB_MOD_NAME_ALT
+        this.shiftIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Shift");
+        this.superIndex = XkbCommon.xkb_keymap_mod_get_index(keymap, "Mod4"); // XKB_MOD_NAME_LOGO
     }
 
     public static Keymap compile(Names names) throws CompileException {
@@ -143,6 +145,25 @@ public final class Keymap implements AutoCloseable {
     /** The keysym a press of {@code evdevCode} produces in the current state (one symbol; 0 when none or several). */
     public int keysym(int evdevCode) {
         return XkbCommon.xkb_state_key_get_one_sym(state, evdevCode + 8);
+    }
+
+    /**
+     * The keysym at the key's first level in the current layout, whatever the modifiers: what
+     * the key is called ("q" for the Q key, Tab for Tab even with Shift); 0 when none or several.
+     */
+    public int baseKeysym(int evdevCode) {
+        int key = evdevCode + 8;
+        int layout = XkbCommon.xkb_state_key_get_layout(state, key);
+        if (layout < 0) return 0;
+        long[] syms = new long[1];
+        int n = XkbCommon.xkb_keymap_key_get_syms_by_level(keymap, key, layout, 0, syms);
+        return n == 1 ? new Pointer(syms[0]).getInt(0) : 0;
+    }
+
+    /** The active modifiers key bindings look at, as {@link KeyCombo} bits (Shift, Ctrl, Alt, Super). */
+    public int bindingModifiers() {
+        return (isActive(shiftIndex) ? KeyCombo.SHIFT : 0) | (isActive(controlIndex) ? KeyCombo.CTRL : 0)
+                | (isActive(altIndex) ? KeyCombo.ALT : 0) | (isActive(superIndex) ? KeyCombo.SUPER : 0);
     }
 
     /** Whether Control is active (held, latched or locked). */

@@ -20,6 +20,7 @@ final class XkbCommon {
     static final int STATE_MODS_DEPRESSED = 1 << 0, STATE_MODS_LATCHED = 1 << 1, STATE_MODS_LOCKED = 1 << 2,
             STATE_MODS_EFFECTIVE = 1 << 3, STATE_LAYOUT_EFFECTIVE = 1 << 7;
     static final int MOD_INVALID = 0xffffffff;
+    static final int KEYSYM_CASE_INSENSITIVE = 1, KEY_NO_SYMBOL = 0;
 
     static native long xkb_context_new(int flags);
     static native void xkb_context_unref(long context);
@@ -34,4 +35,10 @@ final class XkbCommon {
     static native int xkb_state_key_get_one_sym(long state, int key);
     static native int xkb_keymap_mod_get_index(long keymap, String name);
     static native int xkb_state_mod_index_is_active(long state, int index, int type);
+    static native int xkb_state_key_get_layout(long state, int key);
+    /** Writes a pointer to the key's keysyms at that level into {@code symsOut[0]}; returns how many there are. */
+    static native int xkb_keymap_key_get_syms_by_level(long keymap, int key, int layout, int level, long[] symsOut);
+    static native int xkb_keysym_from_name(String name, int flags);
+    static native int xkb_keysym_get_name(int keysym, byte[] buffer, long size);
+    static native int xkb_keysym_to_lower(int keysym);
 }

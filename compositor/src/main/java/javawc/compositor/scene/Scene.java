@@ -132,6 +132,22 @@ public final class Scene {
         return outputs.getFirst().output();
     }
 
+    /** The outputs in the order they were added (the first is the primary one). */
+    public List<Output> outputs() {
+        List<Output> all = new ArrayList<>(outputs.size());
+        for (OutputGlobal g : outputs) all.add(g.output());
+        return all;
+    }
+
+    /** The output showing global point (x, y); the primary one when none does. */
+    public Output outputAt(int x, int y) {
+        for (OutputGlobal g : outputs) {
+            Output o = g.output();
+            if (new Rect(o.x(), o.y(), o.logicalWidth(), o.logicalHeight()).contains(x, y)) return o;
+        }
+        return primaryOutput();
+    }
+
     // ---- windows ----
 
     /**
@@ -176,6 +192,15 @@ public final class Scene {
         if (!toplevels.isEmpty() && toplevels.getLast() == w) return; // already on top: nothing to repaint
         if (toplevels.remove(w)) {
             toplevels.add(w);
+            damageWindow(w);
+        }
+    }
+
+    /** Puts a toplevel at the bottom of the stack (a minimized window: last in the Alt+Tab order). */
+    public void lower(SceneWindow w) {
+        if (toplevels.isEmpty() || toplevels.getFirst() == w) return;
+        if (toplevels.remove(w)) {
+            toplevels.addFirst(w);
             damageWindow(w);
         }
     }

@@ -2,6 +2,7 @@ package javawc.compositor.seat;
 
 import javawc.compositor.core.Surface;
 import javawc.compositor.input.KeyBindings;
+import javawc.compositor.input.KeyCombo;
 import javawc.compositor.input.Keymap;
 import javawc.server.protocol.WlKeyboard;
 
@@ -18,7 +19,11 @@ import java.util.List;
 public final class Keyboard implements WlKeyboard.Handler {
     /** Carries out a compositor key binding; true when it acted, and the key is then kept from the clients. */
     public interface BindingHandler {
-        boolean run(KeyBindings.Action action);
+        /** Runs the action bound to {@code pressed} (the modifiers down and the key's first-level keysym, for the log). */
+        boolean run(KeyBindings.Action action, KeyCombo pressed);
+
+        /** The last of Shift, Ctrl, Alt and Super went up: a window switcher's Alt+Tab round is over. */
+        default void modifiersReleased() {}
     }
 
     /** Key repeat the clients are asked to do: 25 per second after 600 ms. */
@@ -32,7 +37,8 @@ public final class Keyboard implements WlKeyboard.Handler {
     private final int[] taken = new int[MAX_KEYS]; // keys pressed for a binding: their releases are not sent either
     private int heldCount, takenCount;
     private Surface focus;
-    private BindingHandler bindings;
+    private KeyBindings bindings;
+    private BindingHandler bindingHandler;
 
     Keyboard(Seat seat, Keymap keymap) {
         this.seat = seat;
@@ -48,9 +54,10 @@ public final class Keyboard implements WlKeyboard.Handler {
         return focus;
     }
 
-    /** Who carries out the key bindings ({@link KeyBindings}); none until set. */
-    public void setBindingHandler(BindingHandler handler) {
-        this.bindings = handler;
+    /** The key bindings and who carries them out; none until set. */
+    public void setBindings(KeyBindings bindings, BindingHandler handler) {
+        this.bindings = bindings;
+        this.bindingHandler = handler;
     }
 
     // ---- input ----
@@ -72,6 +79,7 @@ public final class Keyboard implements WlKeyboard.Handler {
             return;
         }
         boolean modifiersChanged = keymap != null && keymap.updateKey(code, pressed);
+        if (modifiersChanged && bindingHandler != null && keymap.bindingModifiers() == 0) bindingHandler.modifiersReleased();
         SeatClient c = seat.clientOf(focus);
         if (c == null || focus.isDestroyed()) return;
         int serial = seat.nextSerial();
@@ -88,8 +96,9 @@ public final class Keyboard implements WlKeyboard.Handler {
     /** Runs the binding a press of {@code code} matches with the modifiers now active; true when it acted. */
     private boolean binding(int code) {
         if (bindings == null || keymap == null) return false;
-        KeyBindings.Action action = KeyBindings.match(keymap.keysym(code), keymap.controlActive(), keymap.altActive());
-        return action != null && bindings.run(action);
+        int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
+        KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
+        return action != null && bindingHandler.run(action, new KeyCombo(modifiers, base));
     }
 
     private boolean isHeld(int code) {

@@ -90,6 +90,11 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         return seat;
     }
 
+    /** Whether the compositor runs in kiosk mode (--kiosk): toplevels fill the first output. */
+    boolean kiosk() {
+        return wmBase.kiosk();
+    }
+
     RoleObject roleObject() {
         return roleObject;
     }
@@ -132,7 +137,7 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     }
 
     /** This surface stops being shown: its popups are dismissed (popup_done), topmost first. */
-    private void dismissChildPopups() {
+    void dismissChildPopups() {
         for (XdgPopupRole p : java.util.List.copyOf(childPopups).reversed()) p.dismiss();
     }
 

@@ -3,10 +3,12 @@ package javawc.compositor.xdg;
 import javawc.compositor.core.Subsurface;
 import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
+import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.SceneWindow;
 import javawc.compositor.seat.Pointer;
 import javawc.compositor.seat.Seat;
+import javawc.compositor.wm.ManagedWindow;
 import javawc.server.protocol.WlOutput;
 import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.XdgToplevel;
@@ -19,17 +21,20 @@ import java.nio.ByteOrder;
 /**
  * xdg_toplevel: a window. Placed when first mapped (centred, cascading), stacked newest on
  * top, and given the keyboard focus; the window with the keyboard focus is the activated one.
- * Maximized and fullscreen windows are configured to the output's size at its origin. Moves
- * and resizes follow the pointer while the button that started them is held.
+ * Maximized and fullscreen windows are configured to their output's size at its origin. Moves
+ * and resizes follow the pointer while the button that started them is held. A minimized
+ * window keeps its place in the scene's list but is not shown. In kiosk mode a window without
+ * a parent is fullscreen on the first output and stays so.
  */
-final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Handler, SceneWindow {
+final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Handler, ManagedWindow {
     private static final Logger LOG = LogManager.getLogger(XdgToplevelRole.class);
     private final XdgToplevel resource;
     private final XdgSurfaceRole xdg;
     private String title = "", appId = "";
     private XdgToplevelRole parent;
     private int minWidth, minHeight, maxWidth, maxHeight;
-    private boolean maximized, fullscreen, activated, capabilitiesSent, placed, alive = true;
+    private boolean maximized, fullscreen, minimized, activated, capabilitiesSent, placed, alive = true;
+    private Output fullOutput;          // the output a maximized or fullscreen window fills
     private int x, y;
     private int floatingX, floatingY;   // where the window last was while neither maximized nor fullscreen
     private boolean hasFloatingPosition;
@@ -42,6 +47,10 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         this.resource = resource;
         this.xdg = xdg;
         resource.setHandler(this);
+        if (xdg.kiosk()) {
+            fullscreen = true;
+            fullOutput = xdg.scene().primaryOutput();
+        }
         resource.onDestroy(() -> {
             alive = false;
             xdg.roleObjectDestroyed();
@@ -60,20 +69,21 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public boolean visible() {
-        return alive && xdg.isMapped();
+        return alive && xdg.isMapped() && !minimized;
     }
 
     // ---- configure and mapping ----
 
     @Override
     public void sendConfigure() {
-        Output output = xdg.scene().primaryOutput();
+        Output output = output();
         if (resource.version() >= XdgToplevel.EVENT_CONFIGURE_BOUNDS_SINCE) {
             resource.sendConfigureBounds(output.logicalWidth(), output.logicalHeight());
         }
         if (resource.version() >= XdgToplevel.EVENT_WM_CAPABILITIES_SINCE && !capabilitiesSent) {
             capabilitiesSent = true;
-            resource.sendWmCapabilities(ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN));
+            resource.sendWmCapabilities(xdg.kiosk() ? ints() // a kiosk's windows cannot change state: no buttons for it
+                    : ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN, XdgToplevel.WmCapabilities.MINIMIZE));
         }
         boolean full = maximized || fullscreen;
         int[] states = new int[4];
@@ -106,9 +116,14 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
      */
     private void placeWindow() {
         if (maximized || fullscreen) {
-            Output o = xdg.scene().primaryOutput();
+            Output o = output();
             x = o.x();
             y = o.y();
+        } else if (xdg.kiosk()) { // a dialog: its own size, centred on the kiosk's output (as cage does)
+            Output o = xdg.scene().primaryOutput();
+            Rect g = xdg.geometry();
+            x = o.x() + (o.logicalWidth() - g.width()) / 2;
+            y = o.y() + (o.logicalHeight() - g.height()) / 2;
         } else if (hasFloatingPosition) {
             x = floatingX;
             y = floatingY;
@@ -134,7 +149,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         rememberFloatingPosition();
         xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
-        resizing = anchored = false;
+        resizing = anchored = minimized = false; // mapped again, it is shown
         if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
     }
 
@@ -161,6 +176,11 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (was == now) return;
         if (was != null) was.setActivated(false);
         if (now != null) now.setActivated(true);
+    }
+
+    @Override
+    public boolean activated() {
+        return activated;
     }
 
     private void setActivated(boolean on) {
@@ -270,7 +290,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public boolean windowPosition(int[] xy) {
-        if (!placed) return false;
+        if (!placed || minimized) return false; // not shown: not drawn, not under the pointer, not focusable
         xy[0] = x;
         xy[1] = y;
         return true;
@@ -284,6 +304,11 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     }
 
     @Override
+    public ManagedWindow parent() {
+        return parent;
+    }
+
+    @Override
     public void setParent(XdgToplevel self, XdgToplevel parentResource) {
         XdgToplevelRole p = parentResource == null ? null : (XdgToplevelRole) parentResource.handler();
         for (XdgToplevelRole a = p; a != null; a = a.parent) {
@@ -293,6 +318,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             }
         }
         parent = p;
+        if (xdg.kiosk()) applyFullState(false, p == null, xdg.scene().primaryOutput()); // dialogs float, centred
     }
 
     @Override
@@ -337,7 +363,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     private Pointer heldPointer(WlSeat seatResource, int serial, String what) {
         Pointer pointer = Seat.of(seatResource).pointer();
         boolean valid = serial != 0 && pointer.pressSerial() == serial && owning(pointer.focus()) == this
-                && placed && !maximized && !fullscreen;
+                && placed && !maximized && !fullscreen && !xdg.kiosk();
         if (!valid) LOG.debug("ignoring {} of '{}' with serial {}: not a held button press on this window", what, title, serial);
         return valid ? pointer : null;
     }
@@ -364,30 +390,85 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void setMaximized(XdgToplevel self) {
-        setFullState(true, fullscreen);
+        setMaximized(true);
     }
 
     @Override
     public void unsetMaximized(XdgToplevel self) {
-        setFullState(false, fullscreen);
+        setMaximized(false);
     }
 
     @Override
     public void setFullscreen(XdgToplevel self, WlOutput output) {
-        setFullState(maximized, true);
+        setFullscreen(true, output == null ? null : OutputGlobal.of(output));
     }
 
     @Override
     public void unsetFullscreen(XdgToplevel self) {
-        setFullState(maximized, false);
+        setFullscreen(false, null);
     }
 
-    private void setFullState(boolean newMaximized, boolean newFullscreen) {
-        if (newMaximized == maximized && newFullscreen == fullscreen) return;
+    @Override
+    public void setMinimized(XdgToplevel self) {
+        setMinimized(true);
+    }
+
+    // ---- what the window manager does (ManagedWindow) ----
+
+    @Override
+    public void close() {
+        if (alive) resource.sendClose();
+    }
+
+    @Override
+    public boolean maximized() {
+        return maximized;
+    }
+
+    @Override
+    public boolean fullscreen() {
+        return fullscreen;
+    }
+
+    @Override
+    public boolean minimized() {
+        return minimized;
+    }
+
+    @Override
+    public void setMaximized(boolean on) {
+        if (xdg.kiosk()) xdg.configure(); // refused: the configure says the state stays
+        else applyFullState(on, fullscreen, fullOutput);
+    }
+
+    @Override
+    public void setFullscreen(boolean on, Output output) {
+        if (xdg.kiosk()) xdg.configure();
+        else applyFullState(maximized, on, on && output != null ? output : fullOutput);
+    }
+
+    @Override
+    public Output output() {
+        java.util.List<Output> outputs = xdg.scene().outputs();
+        if ((maximized || fullscreen) && fullOutput != null && outputs.contains(fullOutput)) return fullOutput;
+        if (!placed) return xdg.scene().primaryOutput();
+        Rect g = geometry();
+        return xdg.scene().outputAt(g.x() + g.width() / 2, g.y() + g.height() / 2);
+    }
+
+    /**
+     * Sets the maximized and fullscreen states; entering either fills {@code output} (null: the
+     * one the window is on now). The floating place is remembered for the way back.
+     */
+    private void applyFullState(boolean newMaximized, boolean newFullscreen, Output output) {
+        boolean full = newMaximized || newFullscreen;
+        Output target = full ? (output != null ? output : (maximized || fullscreen) && fullOutput != null ? fullOutput : output()) : null;
+        if (newMaximized == maximized && newFullscreen == fullscreen && target == fullOutput) return;
         rememberFloatingPosition();
         maximized = newMaximized;
         fullscreen = newFullscreen;
-        if (placed) {
+        fullOutput = target;
+        if (placed) { // where its state says, damaging where it was and where it is
             xdg.damageWithPopups();
             placeWindow();
             xdg.damageWithPopups();
@@ -396,7 +477,35 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     }
 
     @Override
-    public void setMinimized(XdgToplevel self) {
-        // not offered (wm_capabilities leaves it out): nothing could bring the window back
+    public void moveToOutput(Output output) {
+        if (xdg.kiosk() || !placed) return;
+        if (maximized || fullscreen) {
+            applyFullState(maximized, fullscreen, output);
+            return;
+        }
+        Output from = output();
+        Rect g = geometry();
+        int nx = output.x() + Math.clamp(g.x() - from.x(), 0, Math.max(0, output.logicalWidth() - g.width()));
+        int ny = output.y() + Math.clamp(g.y() - from.y(), 0, Math.max(0, output.logicalHeight() - g.height()));
+        moveTo(nx, ny);
+    }
+
+    /**
+     * Hides the window: its popups are dismissed, it goes to the bottom of the stack (last in the
+     * focus order), and the keyboard focus moves to the topmost window shown. Who shows it again raises it.
+     */
+    @Override
+    public void setMinimized(boolean on) {
+        if (on == minimized || xdg.kiosk() || !placed && on) return;
+        if (on) {
+            xdg.dismissChildPopups();
+            xdg.damageWithPopups();
+            minimized = true;
+            xdg.scene().lower(this);
+            if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
+        } else {
+            minimized = false;
+            xdg.damageWithPopups();
+        }
     }
 }

@@ -37,7 +37,7 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
     private final List<WmBase> bases = new ArrayList<>();
     private OwnedFd timer;
     private EventLoop.Source timerSource;
-    private boolean bufferBeforeFirstAck;
+    private boolean bufferBeforeFirstAck, kiosk;
 
     /** Per-binding state: the ping in flight and the xdg_surfaces made through it. */
     final class WmBase {
@@ -54,6 +54,10 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
         boolean acceptsBufferBeforeFirstAck() {
             return bufferBeforeFirstAck;
         }
+
+        boolean kiosk() {
+            return kiosk;
+        }
     }
 
     /**
@@ -65,6 +69,15 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
      */
     public void acceptBufferBeforeFirstAck() {
         bufferBeforeFirstAck = true;
+    }
+
+    /**
+     * Kiosk mode, as cage has it: every toplevel without a parent is fullscreen on the first
+     * output and stays so (no move, resize, maximize or minimize); dialogs (toplevels with a
+     * parent) keep their own size, centred on that output. Set before clients connect.
+     */
+    public void setKiosk(boolean on) {
+        kiosk = on;
     }
 
     public XdgWmBaseGlobal(GlobalRegistry registry, Server server, Scene scene, Seat seat, long pingIntervalMillis) throws OsException {
