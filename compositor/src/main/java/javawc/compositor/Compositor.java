@@ -4,6 +4,7 @@ import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.HeadlessBackend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
+import javawc.compositor.config.ConfigException;
 import javawc.compositor.core.CompositorGlobal;
 import javawc.compositor.core.SubcompositorGlobal;
 import javawc.compositor.core.Surface;
@@ -80,6 +81,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private Runnable quit;
     private ChildProcesses children; // null: the terminal binding starts nothing
+    private List<String> terminal;   // the configuration's terminal command; null: $TERMINAL, foot or weston-terminal
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none());
@@ -87,6 +89,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     /** A compositor set up by {@code config} (its keyboard and cursor; the rest is read by Main and the window manager). */
     public Compositor(EventLoop loop, Options options, Config config) throws IOException {
+        KeyBindings bindings = configuredBindings(config); // a bad binding ends the start before any device is opened
         LibseatSession opened = openSeatSession(options);
         Backend made;
         try {
@@ -105,6 +108,13 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         }
         this.seatSession = opened;
         this.backend = made;
+        try {
+            checkOutputSettings(config);
+        } catch (ConfigException e) {
+            backend.close();
+            if (seatSession != null) seatSession.close();
+            throw new IOException("configuration: " + e.getMessage(), e);
+        }
         DeviceAccess access = seatSession != null ? seatSession : DeviceAccess.DIRECT;
         try {
             this.renderer = createRenderer(options.renderer(), backend);
@@ -121,7 +131,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         new SeatGlobal(globals, seat);
         xdgWmBase = new XdgWmBaseGlobal(globals, server, scene, seat, PING_INTERVAL_MS);
-        xdgWmBase.setKiosk(options.kiosk());
+        xdgWmBase.setKiosk(options.kiosk() || Boolean.TRUE.equals(config.kiosk()));
         Selection clipboard = new Selection("clipboard"), primary = new Selection("primary selection");
         new DataDeviceManagerGlobal(globals, seat, scene, clipboard);
         new PrimarySelectionManagerGlobal(globals, seat, primary);
@@ -129,6 +139,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         outputs = new Outputs(backend, scene, new XdgOutputManager(globals), () -> seat.pointer().outputsChanged());
         for (Output output : backend.outputs()) outputs.add(new OutputGlobal(globals, output));
         arrangeOutputs(options.outputSpecs());
+        applyOutputSettings(config);
+        terminal = config.terminal();
         seat.pointer().useCursorImages(CursorImages.fromEnvironment(config.cursor().over(System.getenv()))); // after the outputs: their scale picks the size
         DmabufSupport dmabuf = backend.dmabufSupport(renderer instanceof GlesRenderer g ? g.dmabufFormats(DMABUF_FORMATS) : List.of());
         linuxDmabuf = dmabuf != null ? new LinuxDmabufGlobal(globals, dmabuf) : null;
@@ -155,8 +167,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         } else {
             session = backend instanceof DrmBackend drm ? VtSession.start(loop, drm, input) : null;
         }
-        if (seat.keyboard().available()) { // the bindings name keysyms: they need the keymap's libxkbcommon
-            seat.keyboard().setBindings(KeyBindings.defaults(), new Keyboard.BindingHandler() {
+        if (bindings != null && seat.keyboard().available()) { // the bindings act on keysyms: they need a keymap
+            seat.keyboard().setBindings(bindings, new Keyboard.BindingHandler() {
                 @Override
                 public boolean run(KeyBindings.Action action, KeyCombo pressed) {
                     return keyBinding(action, pressed);
@@ -188,6 +200,56 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         for (Output o : backend.outputs()) {
             LOG.info("output {}: {} at {},{} scale {} transform {} (logical {}x{})", o.name(), o.mode(), o.x(), o.y(), o.exactScale(),
                     javawc.compositor.output.OutputTransform.name(o.transform()), o.logicalWidth(), o.logicalHeight());
+        }
+    }
+
+    /**
+     * Applies a configuration read again while running (scripts/ctl reload): its bindings, its
+     * terminal and its outputs, after checking all of them, so a bad file changes nothing.
+     * Returns what was applied; the keyboard, cursor, kiosk and autostart apply at the next start.
+     */
+    public String apply(Config config) throws ConfigException {
+        KeyBindings bindings = seat.keyboard().available() ? KeyBindings.configured(config.bindings(), config.source()) : null;
+        checkOutputSettings(config);
+        if (bindings != null) seat.keyboard().replaceBindings(bindings);
+        terminal = config.terminal();
+        applyOutputSettings(config);
+        LOG.info("configuration {} applied again", config.source());
+        return "bindings, terminal and outputs from " + config.source() + " (keyboard, cursor, kiosk and autostart apply at the next start)";
+    }
+
+    /** The default bindings with the configuration's over them; null without libxkbcommon (no keyboard, no bindings). */
+    private static KeyBindings configuredBindings(Config config) throws IOException {
+        try {
+            return KeyBindings.configured(config.bindings(), config.source());
+        } catch (ConfigException e) {
+            throw new IOException("configuration: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            LOG.warn("no key bindings: libxkbcommon cannot be loaded ({})", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The [[output]] settings this backend cannot take end the start (or the reload) with the file's line. */
+    private void checkOutputSettings(Config config) throws ConfigException {
+        for (Config.OutputSettings o : config.outputs()) {
+            if (o.mode() != null && backend instanceof DrmBackend) {
+                throw new ConfigException(config.source(), o.line(), "output \"" + o.name() + "\": a DRM output's mode comes from the connector or --mode; changing it while running is not supported yet");
+            }
+        }
+    }
+
+    /** [[output]] settings; an output that is not there is logged (it may be plugged in later), the rest applied. */
+    private void applyOutputSettings(Config config) {
+        for (Config.OutputSettings o : config.outputs()) {
+            if (backend.outputs().stream().noneMatch(out -> out.name().equals(o.name()))) {
+                LOG.warn("{}:{}: there is no output {} (outputs: {})", config.source(), o.line(), o.name(), backend.outputs());
+                continue;
+            }
+            if (o.mode() != null) outputs.setMode(o.name(), new Output.Mode(o.mode().width(), o.mode().height(), o.mode().refreshMilliHz() != 0 ? o.mode().refreshMilliHz() : 60_000));
+            if (o.scale() != null) outputs.setScale(o.name(), o.scale());
+            if (o.transform() != null) outputs.setTransform(o.name(), javawc.compositor.output.OutputTransform.parse(o.transform()));
+            if (o.x() != null) outputs.setPosition(o.name(), o.x(), o.y());
         }
     }
 
@@ -236,6 +298,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             case KeyBindings.MoveToNextOutput m -> {
                 if (focused != null) windowManager.moveToNextOutput(focused);
             }
+            case KeyBindings.Spawn sp -> spawn(sp.argv());
         }
         return true; // bound: the key is the compositor's even when there was nothing to act on
     }
@@ -245,9 +308,17 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             LOG.warn("the terminal binding cannot start anything here (no child processes)");
             return;
         }
-        List<String> command = TerminalCommand.find(System.getenv());
+        List<String> command = terminal != null ? terminal : TerminalCommand.find(System.getenv());
         if (command.isEmpty()) {
             LOG.warn("no terminal to start: set $TERMINAL, or install foot or weston-terminal");
+            return;
+        }
+        spawn(command);
+    }
+
+    private void spawn(List<String> command) {
+        if (children == null) {
+            LOG.warn("a binding cannot start {} here (no child processes)", command);
             return;
         }
         try {

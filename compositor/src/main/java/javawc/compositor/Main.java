@@ -5,7 +5,8 @@ import javawc.compositor.config.ConfigException;
 import javawc.compositor.config.ConfigFile;
 import javawc.compositor.ipc.IpcCommands;
 import javawc.compositor.ipc.IpcServer;
-import javawc.compositor.ipc.SceneWindowControl;
+import javawc.compositor.ipc.ManagedWindowControl;
+import javawc.compositor.ipc.OutputControl;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
@@ -77,11 +78,11 @@ public final class Main {
              Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend());
              ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), IpcServer.pathFor(runtimeDir, socket.name()), config));
              IpcServer ipc = IpcServer.open(IpcServer.pathFor(runtimeDir, socket.name()), loop, new IpcCommands(
-                     new SceneWindowControl(compositor.scene(), compositor.seat(), compositor.backend()::outputs),
-                     compositor.backend()::outputs, argv -> children.spawn(argv).pid(), () -> {
+                     new ManagedWindowControl(compositor.windowManager(), compositor.scene()), OutputControl.of(compositor.outputs()),
+                     argv -> children.spawn(argv).pid(), () -> {
                          log.info("quit asked for on the IPC socket: shutting down");
                          loop.stop();
-                     }))) {
+                     }, () -> reload(compositor, options)))) {
             compositor.server().listen(socket.fd());
             Runnable quit = () -> {
                 log.info("shutting down");
@@ -115,6 +116,14 @@ public final class Main {
             loop.run();
         }
         return exitStatus[0];
+    }
+
+    /** scripts/ctl reload: the configuration file read and checked again, then applied; a bad one changes nothing. */
+    private static String reload(Compositor compositor, Options options) throws ConfigException {
+        Config config = ConfigFile.load(options.config(), System.getenv());
+        if (config.source() == null) config = new Config(ConfigFile.defaultPath(System.getenv()), Config.none().keyboard(), Config.none().cursor(),
+                null, null, java.util.List.of(), java.util.List.of(), java.util.List.of());
+        return compositor.apply(config);
     }
 
     /**

@@ -67,4 +67,43 @@ class ConfigIntegrationTest {
             }
         }
     }
+
+    private static final int KEY_LEFTMETA = 125, KEY_D = 32, KEY_E = 18;
+
+    /** Super+KEY through the control channel: the real keyboard path, bindings included. */
+    private static void superKey(ControlClient control, int key) throws Exception {
+        control.ok("key " + KEY_LEFTMETA + " press", "key " + key + " press", "key " + key + " release", "key " + KEY_LEFTMETA + " release");
+    }
+
+    private static boolean appears(Path file) throws InterruptedException {
+        for (int i = 0; i < 100 && !Files.exists(file); i++) Thread.sleep(50);
+        return Files.exists(file);
+    }
+
+    @Test
+    void bindingsComeFromTheFileAndReloadAppliesAChangedOneButNotABrokenOne(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config"), d = dir.resolve("d"), e = dir.resolve("e");
+        Files.writeString(config, "[bindings]\n\"Super+D\" = [\"touch\", \"%s\"]\n".formatted(d).replace("[\"touch\"", "[\"spawn\", \"touch\""));
+        try (CompositorProcess c = CompositorProcess.startWithControl("--backend", "headless", "--renderer", "software", "--config", config.toString());
+             ControlClient control = c.control();
+             IpcIntegrationTest.IpcClient ipc = new IpcIntegrationTest.IpcClient(IpcIntegrationTest.ipcSocket(c))) {
+            superKey(control, KEY_D);
+            assertTrue(appears(d), "Super+D ran the configured command: " + c.stderr());
+
+            Files.writeString(config, "[bindings]\n\"Super+D\" = \"none\"\n\"Super+Hyper+E\" = \"quit\"\n");
+            assertEquals(config + ":3: binding \"Super+Hyper+E\": unknown modifier \"Hyper\" (Super, Alt, Ctrl, Shift)", ipc.error("reload"));
+            Files.delete(d);
+            superKey(control, KEY_D);
+            assertTrue(appears(d), "a broken file changed nothing: Super+D still runs the command");
+
+            Files.writeString(config, "[bindings]\n\"Super+D\" = \"none\"\n\"Super+E\" = [\"spawn\", \"touch\", \"%s\"]\n".formatted(e));
+            assertTrue(ipc.ok("reload").get("applied").asText().startsWith("bindings, terminal and outputs from " + config));
+            Files.delete(d);
+            superKey(control, KEY_E);
+            assertTrue(appears(e), "the new binding runs: " + c.stderr());
+            superKey(control, KEY_D);
+            Thread.sleep(300);
+            assertFalse(Files.exists(d), "\"none\" took Super+D away");
+        }
+    }
 }

@@ -42,7 +42,7 @@ public record Config(Path source, Keyboard keyboard, Cursor cursor, Boolean kios
     }
 
     /** One [[output]] table: the output called {@code name}, and what to change about it. */
-    public record OutputSettings(String name, int line, Mode mode, Integer x, Integer y, Double scale, String transform, boolean enabled) {}
+    public record OutputSettings(String name, int line, Mode mode, Integer x, Integer y, Double scale, String transform) {}
 
     /** A mode asked for: width and height in pixels, refresh in millihertz (0: the best one of that size). */
     public record Mode(int width, int height, int refreshMilliHz) {}

@@ -130,7 +130,7 @@ public final class ConfigFile {
         for (int i = 0; i < list.size(); i++) {
             TomlTable t = list.getTable(i);
             int line = list.inputPositionOf(i).line();
-            onlyKeys(t, "output.", Set.of("name", "mode", "position", "scale", "transform", "enabled"));
+            onlyKeys(t, "output.", Set.of("name", "mode", "position", "scale", "transform"));
             String name = string(t, "output.", "name");
             if (name == null || name.isEmpty()) throw new ConfigException(file, line, "[[output]] needs a name (the connector's, e.g. \"HDMI-A-1\")");
             Integer before = seen.put(name, line);
@@ -152,8 +152,7 @@ public final class ConfigFile {
             if (transform != null && !TRANSFORMS.contains(transform)) {
                 throw error(t, "transform", "output.transform must be one of " + String.join(", ", sorted(TRANSFORMS)) + ", not \"" + transform + "\"");
             }
-            Boolean enabled = bool(t, "output.", "enabled");
-            outputs.add(new Config.OutputSettings(name, line, mode, x, y, scale, transform, enabled == null || enabled));
+            outputs.add(new Config.OutputSettings(name, line, mode, x, y, scale, transform));
         }
         return List.copyOf(outputs);
     }

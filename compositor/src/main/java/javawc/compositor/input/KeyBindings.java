@@ -45,6 +45,9 @@ public final class KeyBindings {
     /** Move the focused window to the next output (nothing with one output). */
     public record MoveToNextOutput() implements Action {}
 
+    /** Starts a program (the configuration's ["spawn", COMMAND...]). */
+    public record Spawn(java.util.List<String> argv) implements Action {}
+
     static final int KEY_TERMINATE_SERVER = 0xfed5, KEY_F1 = 0xffbe, KEY_F12 = 0xffc9,
             KEY_SWITCH_VT_1 = 0x1008fe01, KEY_SWITCH_VT_12 = 0x1008fe0c;
 
@@ -82,6 +85,40 @@ public final class KeyBindings {
             } catch (KeyCombo.ParseException x) {
                 throw new IllegalStateException("a default binding does not parse: " + x.getMessage(), x);
             }
+        }
+        return new KeyBindings(table);
+    }
+
+    /**
+     * The defaults with the configuration's bindings over them, in file order: a binding
+     * replaces the default of its key combination, "none" takes it away. A combination
+     * xkbcommon cannot name is the file's error, on its line.
+     */
+    public static KeyBindings configured(java.util.List<javawc.compositor.config.Config.Binding> bindings, java.nio.file.Path file)
+            throws javawc.compositor.config.ConfigException {
+        Map<KeyCombo, Action> table = new LinkedHashMap<>(defaults().table());
+        for (var b : bindings) {
+            KeyCombo combo;
+            try {
+                combo = KeyCombo.parse(b.combo());
+            } catch (KeyCombo.ParseException e) {
+                throw new javawc.compositor.config.ConfigException(file, b.line(), "binding \"" + b.combo() + "\": " + e.getMessage());
+            }
+            Action action = switch (b.action()) {
+                case "terminal" -> new LaunchTerminal();
+                case "close" -> new CloseWindow();
+                case "cycle-focus" -> new CycleFocus();
+                case "maximize" -> new ToggleMaximized();
+                case "fullscreen" -> new ToggleFullscreen();
+                case "minimize" -> new Minimize();
+                case "move-to-next-output" -> new MoveToNextOutput();
+                case "quit" -> new Quit();
+                case "spawn" -> new Spawn(b.arguments());
+                case "none" -> null;
+                default -> throw new javawc.compositor.config.ConfigException(file, b.line(), "unknown action \"" + b.action() + "\"");
+            };
+            if (action == null) table.remove(combo);
+            else table.put(combo, action);
         }
         return new KeyBindings(table);
     }

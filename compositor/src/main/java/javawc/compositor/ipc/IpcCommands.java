@@ -6,7 +6,6 @@ import javawc.compositor.output.Output;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Runs IPC requests ({@link IpcRequest}) and makes their replies: {@code {"ok":true, ...}} or
@@ -18,16 +17,23 @@ public final class IpcCommands {
         int spawn(List<String> argv) throws IOException;
     }
 
+    /** Reads the configuration file again and applies it; returns what it did, or throws with why nothing was. */
+    public interface Reloader {
+        String reload() throws Exception;
+    }
+
     private final WindowControl windows;
-    private final Supplier<List<Output>> outputs;
+    private final OutputControl outputs;
     private final Spawner spawner;
     private final Runnable quit;
+    private final Reloader reloader;
 
-    public IpcCommands(WindowControl windows, Supplier<List<Output>> outputs, Spawner spawner, Runnable quit) {
+    public IpcCommands(WindowControl windows, OutputControl outputs, Spawner spawner, Runnable quit, Reloader reloader) {
         this.windows = windows;
         this.outputs = outputs;
         this.spawner = spawner;
         this.quit = quit;
+        this.reloader = reloader;
     }
 
     /** Runs one request line; returns the reply line (without its newline). */
@@ -56,18 +62,19 @@ public final class IpcCommands {
                     list.addObject().put("id", i.id()).put("app_id", i.appId()).put("title", i.title())
                             .put("x", i.x()).put("y", i.y()).put("width", i.width()).put("height", i.height())
                             .put("focused", i.focused()).put("maximized", i.maximized()).put("fullscreen", i.fullscreen())
-                            .put("output", i.output());
+                            .put("minimized", i.minimized()).put("output", i.output());
                 }
                 yield reply;
             }
             case IpcRequest.Outputs o -> {
                 ObjectNode reply = ok();
                 ArrayNode list = reply.putArray("outputs");
-                for (Output out : outputs.get()) {
+                for (Output out : outputs.all()) {
                     ObjectNode node = list.addObject().put("name", out.name()).put("make", out.make()).put("model", out.model())
                             .put("mode", modeText(out.mode()));
                     node.putArray("modes").add(modeText(out.mode())); // the only mode an Output knows of today
-                    node.put("x", out.x()).put("y", out.y()).put("scale", out.scale()).put("transform", "normal").put("enabled", true);
+                    node.put("x", out.x()).put("y", out.y()).put("scale", out.exactScale())
+                            .put("transform", javawc.compositor.output.OutputTransform.name(out.transform()));
                 }
                 yield reply;
             }
@@ -84,25 +91,38 @@ public final class IpcCommands {
                 quit.run(); // the loop stops after this turn: the reply still goes out
                 yield ok();
             }
-            case IpcRequest.Reload r -> error("there is no configuration file yet: nothing to reload");
-            case IpcRequest.OutputMode m -> {
+            case IpcRequest.Reload r -> {
+                try {
+                    yield ok().put("applied", reloader.reload());
+                } catch (Exception e) {
+                    yield error(e.getMessage());
+                }
+            }
+            case IpcRequest.MoveToOutput m -> {
                 Output out = output(m.output());
                 if (out == null) yield noOutput(m.output());
-                Output.Mode now = out.mode();
-                boolean same = now.width() == m.width() && now.height() == m.height() && (m.refreshMilliHz() == 0 || Math.abs(now.refreshMilliHz() - m.refreshMilliHz()) < 500);
-                yield same ? ok().put("changed", false) : notYet("changing an output's mode");
+                yield windows.moveToOutput(m.id(), out) ? ok() : noWindow(m.id());
             }
-            case IpcRequest.OutputPosition p -> {
-                Output out = output(p.output());
-                if (out == null) yield noOutput(p.output());
-                yield out.x() == p.x() && out.y() == p.y() ? ok().put("changed", false) : notYet("moving an output");
-            }
-            case IpcRequest.OutputScale s -> {
-                Output out = output(s.output());
-                if (out == null) yield noOutput(s.output());
-                yield out.scale() == s.scale() ? ok().put("changed", false) : notYet("changing an output's scale");
-            }
+            case IpcRequest.OutputMode m -> change(m.output(), () -> {
+                Output.Mode now = output(m.output()).mode();
+                int hz = m.refreshMilliHz() != 0 ? m.refreshMilliHz() : now.width() == m.width() && now.height() == m.height() ? now.refreshMilliHz() : 60_000;
+                outputs.setMode(m.output(), new Output.Mode(m.width(), m.height(), hz));
+            });
+            case IpcRequest.OutputPosition p -> change(p.output(), () -> outputs.setPosition(p.output(), p.x(), p.y()));
+            case IpcRequest.OutputScale s -> change(s.output(), () -> outputs.setScale(s.output(), s.scale()));
+            case IpcRequest.OutputTransform t -> change(t.output(), () -> outputs.setTransform(t.output(), t.transform()));
         };
+    }
+
+    /** Runs an output change on a known output; a refused one is the error, having changed nothing. */
+    private ObjectNode change(String name, Runnable change) {
+        if (output(name) == null) return noOutput(name);
+        try {
+            change.run();
+            return ok();
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
     }
 
     /** WxH@HZ, the rate with up to three decimals and no trailing zeros (60, 59.951). */
@@ -112,7 +132,7 @@ public final class IpcCommands {
     }
 
     private Output output(String name) {
-        for (Output o : outputs.get()) if (o.name().equals(name)) return o;
+        for (Output o : outputs.all()) if (o.name().equals(name)) return o;
         return null;
     }
 
@@ -121,11 +141,6 @@ public final class IpcCommands {
     }
 
     private ObjectNode noOutput(String name) {
-        return error("no output is named '" + name + "' (outputs: " + String.join(", ", outputs.get().stream().map(Output::name).toList()) + ")");
-    }
-
-    /** What Output cannot do at runtime yet; said plainly rather than pretended. */
-    private static ObjectNode notYet(String what) {
-        return error(what + " is not supported yet (outputs keep the mode, position and scale they started with)");
+        return error("no output is named '" + name + "' (outputs: " + String.join(", ", outputs.all().stream().map(Output::name).toList()) + ")");
     }
 }

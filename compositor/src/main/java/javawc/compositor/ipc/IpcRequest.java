@@ -46,6 +46,12 @@ public sealed interface IpcRequest {
 
     record OutputScale(String output, double scale) implements IpcRequest {}
 
+    /** An output's transform, as wl_output.transform numbers it (see OutputTransform). */
+    record OutputTransform(String output, int transform) implements IpcRequest {}
+
+    /** Window {@code id} to the output called {@code output}. */
+    record MoveToOutput(int id, String output) implements IpcRequest {}
+
     /** The request cannot be run; the message says why, for the reply's "error". */
     final class ParseException extends Exception {
         public ParseException(String message) {
@@ -96,12 +102,16 @@ public sealed interface IpcRequest {
             case "reload" -> none(command, args, new Reload());
             case "focus" -> new Focus(windowId(command, args));
             case "close" -> new Close(windowId(command, args));
+            case "move-to-output" -> {
+                if (args.size() != 2) throw new ParseException("usage: move-to-output ID OUTPUT");
+                yield new MoveToOutput(windowId(command, args.subList(0, 1)), args.get(1));
+            }
             case "spawn" -> {
                 if (args.isEmpty() || args.getFirst().isEmpty()) throw new ParseException("usage: spawn PROGRAM [ARGS...]");
                 yield new Spawn(List.copyOf(args));
             }
             case "output" -> output(args);
-            default -> throw new ParseException("unknown command '" + command + "' (commands: windows, outputs, focus, close, spawn, quit, output, reload)");
+            default -> throw new ParseException("unknown command '" + command + "' (commands: windows, outputs, focus, close, move-to-output, spawn, quit, output, reload)");
         };
     }
 
@@ -122,7 +132,7 @@ public sealed interface IpcRequest {
     }
 
     private static IpcRequest output(List<String> args) throws ParseException {
-        String usage = "usage: output NAME mode WxH[@HZ] | output NAME position X Y | output NAME scale S";
+        String usage = "usage: output NAME mode WxH[@HZ] | output NAME position X Y | output NAME scale S | output NAME transform T";
         if (args.size() < 2) throw new ParseException(usage);
         String name = args.get(0), what = args.get(1);
         List<String> values = args.subList(2, args.size());
@@ -151,6 +161,14 @@ public sealed interface IpcRequest {
                 }
                 if (!(scale > 0 && scale <= MAX_SCALE)) throw new ParseException("output scale: '" + values.getFirst() + "' is not a number above 0 and at most " + MAX_SCALE);
                 return new OutputScale(name, scale);
+            }
+            case "transform" -> {
+                if (values.size() != 1) throw new ParseException("usage: output NAME transform normal|90|180|270|flipped|flipped-90|flipped-180|flipped-270");
+                try {
+                    return new OutputTransform(name, javawc.compositor.output.OutputTransform.parse(values.getFirst()));
+                } catch (IllegalArgumentException e) {
+                    throw new ParseException("output transform: " + e.getMessage());
+                }
             }
             default -> throw new ParseException("output: unknown setting '" + what + "'; " + usage);
         }

@@ -12,17 +12,6 @@ public interface SceneWindow {
     /** The user picked this window (clicked it): a toplevel is raised and takes the keyboard focus. */
     default void activate() {}
 
-    /** Asks the client to close the window (xdg_toplevel.close); it may ask the user first, or ignore it. Popups have nothing to ask. */
-    default void close() {}
-
-    default boolean isMaximized() {
-        return false;
-    }
-
-    default boolean isFullscreen() {
-        return false;
-    }
-
     /** The application's id (xdg_toplevel.set_app_id), "" if none. */
     default String appId() {
         return "";

@@ -60,6 +60,11 @@ public final class Keyboard implements WlKeyboard.Handler {
         this.bindingHandler = handler;
     }
 
+    /** A new table for the same handler (the configuration read again). */
+    public void replaceBindings(KeyBindings bindings) {
+        if (bindingHandler != null) this.bindings = bindings;
+    }
+
     // ---- input ----
 
     /**

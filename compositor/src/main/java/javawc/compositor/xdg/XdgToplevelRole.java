@@ -197,21 +197,6 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         xdg.seat().setKeyboardFocus(surface());
     }
 
-    @Override
-    public void close() {
-        if (alive) resource.sendClose();
-    }
-
-    @Override
-    public boolean isMaximized() {
-        return maximized;
-    }
-
-    @Override
-    public boolean isFullscreen() {
-        return fullscreen;
-    }
-
     // ---- position and size ----
 
     @Override

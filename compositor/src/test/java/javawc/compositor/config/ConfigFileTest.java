@@ -51,7 +51,7 @@ class ConfigFileTest {
 
                 [[output]]
                 name = "DP-1"
-                enabled = false
+                scale = 2
 
                 [bindings]
                 "Super+Return" = "terminal"
@@ -72,9 +72,8 @@ class ConfigFileTest {
         assertEquals(0, hdmi.y());
         assertEquals(1.5, hdmi.scale());
         assertEquals("90", hdmi.transform());
-        assertTrue(hdmi.enabled());
         assertEquals(16, hdmi.line());
-        assertFalse(c.outputs().get(1).enabled());
+        assertEquals(2.0, c.outputs().get(1).scale());
         assertNull(c.outputs().get(1).mode());
         assertEquals(List.of(
                 new Config.Binding("Super+Return", "terminal", List.of(), 28),

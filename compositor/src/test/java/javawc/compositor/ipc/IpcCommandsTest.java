@@ -17,7 +17,7 @@ class IpcCommandsTest {
     private final WindowControl windows = new WindowControl() {
         @Override
         public List<WindowInfo> windows() {
-            return List.of(new WindowInfo(3, "foot", "~", 10, 20, 640, 480, true, false, false, "DP-1"));
+            return List.of(new WindowInfo(3, "foot", "~", 10, 20, 640, 480, true, false, false, false, "DP-1"));
         }
 
         @Override
@@ -31,12 +31,51 @@ class IpcCommandsTest {
             actions.add("close " + id);
             return id == 3;
         }
+
+        @Override
+        public boolean moveToOutput(int id, Output output) {
+            actions.add("move " + id + " to " + output.name());
+            return id == 3;
+        }
     };
-    private final IpcCommands commands = new IpcCommands(windows, () -> outputs, argv -> {
+    /** Stands in for the compositor's outputs: records each change, refuses what the real ones refuse. */
+    private final OutputControl outputControl = new OutputControl() {
+        @Override
+        public List<Output> all() {
+            return outputs;
+        }
+
+        @Override
+        public void setMode(String name, Output.Mode mode) {
+            if (mode.refreshMilliHz() > 240_000) throw new IllegalArgumentException("the test backend cannot change an output's mode to " + mode);
+            actions.add("mode " + name + " " + mode.width() + "x" + mode.height() + "@" + mode.refreshMilliHz());
+        }
+
+        @Override
+        public void setPosition(String name, int x, int y) {
+            actions.add("position " + name + " " + x + "," + y);
+        }
+
+        @Override
+        public void setScale(String name, double scale) {
+            actions.add("scale " + name + " " + scale);
+        }
+
+        @Override
+        public void setTransform(String name, int transform) {
+            actions.add("transform " + name + " " + transform);
+        }
+    };
+    private String reloadResult = "bindings applied";
+    private final IpcCommands commands = new IpcCommands(windows, outputControl, argv -> {
         if (argv.getFirst().equals("missing")) throw new IOException("cannot start missing: command not found (not in PATH)");
         actions.add("spawn " + argv);
         return 4321;
-    }, () -> actions.add("quit"));
+    }, () -> actions.add("quit"), () -> {
+        if (reloadResult == null) throw new javawc.compositor.config.ConfigException(java.nio.file.Path.of("config"), 3, "unknown key \"x\"");
+        actions.add("reload");
+        return reloadResult;
+    });
 
     private JsonNode run(String line) throws IOException {
         return IpcRequest.JSON.readTree(commands.execute(line));
@@ -45,9 +84,9 @@ class IpcCommandsTest {
     @Test
     void windowsAndOutputsAreListedWithEveryField() throws Exception {
         assertEquals("{\"ok\":true,\"windows\":[{\"id\":3,\"app_id\":\"foot\",\"title\":\"~\",\"x\":10,\"y\":20,\"width\":640,\"height\":480,"
-                + "\"focused\":true,\"maximized\":false,\"fullscreen\":false,\"output\":\"DP-1\"}]}", commands.execute("{\"command\":\"windows\"}"));
+                + "\"focused\":true,\"maximized\":false,\"fullscreen\":false,\"minimized\":false,\"output\":\"DP-1\"}]}", commands.execute("{\"command\":\"windows\"}"));
         assertEquals("{\"ok\":true,\"outputs\":[{\"name\":\"DP-1\",\"make\":\"Acme\",\"model\":\"Screen 27\",\"mode\":\"2560x1440@59.951\","
-                + "\"modes\":[\"2560x1440@59.951\"],\"x\":0,\"y\":0,\"scale\":1,\"transform\":\"normal\",\"enabled\":true}]}", commands.execute("{\"command\":\"outputs\"}"));
+                + "\"modes\":[\"2560x1440@59.951\"],\"x\":0,\"y\":0,\"scale\":1.0,\"transform\":\"normal\"}]}", commands.execute("{\"command\":\"outputs\"}"));
     }
 
     @Test
@@ -65,7 +104,9 @@ class IpcCommandsTest {
         assertFalse(unknown.get("ok").asBoolean());
         assertEquals("no shown window has id 8 (see 'windows')", unknown.get("error").asText());
         assertEquals("cannot start missing: command not found (not in PATH)", run("{\"command\":\"spawn\",\"args\":[\"missing\"]}").get("error").asText());
-        assertEquals("there is no configuration file yet: nothing to reload", run("{\"command\":\"reload\"}").get("error").asText());
+        reloadResult = null;
+        assertEquals("config:3: unknown key \"x\"", run("{\"command\":\"reload\"}").get("error").asText());
+        assertEquals("no output is named 'HDMI-1' (outputs: DP-1)", run("{\"command\":\"move-to-output\",\"args\":[3,\"HDMI-1\"]}").get("error").asText());
         assertEquals(List.of("focus 8"), actions, "nothing else was tried");
     }
 
@@ -81,13 +122,19 @@ class IpcCommandsTest {
     }
 
     @Test
-    void outputSettingsApplyOnlyWhatOutputsCanDoToday() throws Exception {
+    void outputSettingsReachTheOutputsAndRefusalsSayWhy() throws Exception {
         assertEquals("no output is named 'HDMI-1' (outputs: DP-1)", run("{\"command\":\"output\",\"args\":[\"HDMI-1\",\"scale\",\"2\"]}").get("error").asText());
-        assertFalse(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"2560x1440@59.951\"]}").get("changed").asBoolean());
-        assertFalse(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"2560x1440\"]}").get("changed").asBoolean());
-        assertFalse(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"scale\",\"1\"]}").get("changed").asBoolean());
-        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"2560x1440@144\"]}").get("error").asText().startsWith("changing an output's mode is not supported yet"));
-        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"position\",\"0\",\"1440\"]}").get("error").asText().startsWith("moving an output is not supported yet"));
-        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"scale\",\"2\"]}").get("error").asText().startsWith("changing an output's scale is not supported yet"));
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"1920x1080@60\"]}").get("ok").asBoolean());
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"2560x1440\"]}").get("ok").asBoolean(), "the same size keeps its rate");
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"position\",\"0\",\"1440\"]}").get("ok").asBoolean());
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"scale\",\"1.5\"]}").get("ok").asBoolean());
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"transform\",\"flipped-90\"]}").get("ok").asBoolean());
+        assertEquals("the test backend cannot change an output's mode to 800x600@300.0",
+                run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"800x600@300\"]}").get("error").asText());
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"transform\",\"sideways\"]}").get("error").asText().startsWith("output transform: a transform is one of"));
+        assertTrue(run("{\"command\":\"move-to-output\",\"args\":[3,\"DP-1\"]}").get("ok").asBoolean());
+        assertEquals("bindings applied", run("{\"command\":\"reload\"}").get("applied").asText());
+        assertEquals(List.of("mode DP-1 1920x1080@60000", "mode DP-1 2560x1440@59951", "position DP-1 0,1440", "scale DP-1 1.5", "transform DP-1 5",
+                "move 3 to DP-1", "reload"), actions);
     }
 }
