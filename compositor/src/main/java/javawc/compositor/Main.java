@@ -73,7 +73,7 @@ public final class Main {
         if (config.source() != null) log.info("configuration from {}", config.source());
         int[] exitStatus = {0};
         try (EventLoop loop = new EventLoop();
-             Compositor compositor = new Compositor(loop, options, config);
+             Compositor compositor = new Compositor(loop, options, config, ProtocolContext.Policy.STRICT);
              ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket());
              Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend());
              ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), IpcServer.pathFor(runtimeDir, socket.name()), config));

@@ -2,6 +2,7 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.config.Config;
+import javawc.compositor.output.Outputs;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
@@ -11,13 +12,13 @@ import javawc.server.Server;
 
 /**
  * What a protocol area needs to install its globals: the server and its registry, the scene,
- * the seat, the backend (its outputs, its dma-buf support) and renderer, the options and
+ * the seat, the outputs, the backend (its dma-buf support) and renderer, the options and
  * configuration, the two selections the clipboard protocols share, and the policy that the
  * conformance harness may loosen. Each protocol package has one entry point that takes this
  * ({@link Protocol}), so a new protocol never grows {@link Compositor}.
  */
-public record ProtocolContext(Server server, Scene scene, Seat seat, Backend backend, Renderer renderer, Options options, Config config,
-                              Selection clipboard, Selection primarySelection, Policy policy) {
+public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
+                              Config config, Selection clipboard, Selection primarySelection, Policy policy) {
 
     public GlobalRegistry globals() {
         return server.globals();

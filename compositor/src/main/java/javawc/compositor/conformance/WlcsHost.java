@@ -2,6 +2,8 @@ package javawc.compositor.conformance;
 
 import javawc.compositor.Compositor;
 import javawc.compositor.Options;
+import javawc.compositor.ProtocolContext;
+import javawc.compositor.config.Config;
 import javawc.compositor.core.Surface;
 import javawc.compositor.input.ControlCommands;
 import javawc.compositor.scene.SceneWindow;
@@ -151,8 +153,7 @@ public final class WlcsHost {
         switch (w[0]) {
             case "start" -> {
                 closeCompositor();
-                compositor = new Compositor(loop, options);
-                if (bufferBeforeFirstAck) compositor.xdgShell().acceptBufferBeforeFirstAck();
+                compositor = new Compositor(loop, options, Config.none(), new ProtocolContext.Policy(bufferBeforeFirstAck));
                 commands = new ControlCommands(compositor.seat(), compositor.scene());
                 return "ok";
             }

@@ -20,19 +20,45 @@ import java.util.Set;
  * IllegalArgumentException with a message fit for a user, and changes nothing.
  */
 public final class Outputs {
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Outputs.class);
     private final Backend backend;
     private final Scene scene;
-    private final XdgOutputManager xdgOutputs;
+    private XdgOutputManager xdgOutputs; // null until the protocol is installed (OutputProtocols)
     private final List<OutputGlobal> globals = new ArrayList<>();
     private final Set<Output> placed = Collections.newSetFromMap(new IdentityHashMap<>()); // given a position: never laid out again
     private final Runnable layoutChanged;
 
     /** {@code layoutChanged} runs after every change (the pointer is kept on an output there). */
-    public Outputs(Backend backend, Scene scene, XdgOutputManager xdgOutputs, Runnable layoutChanged) {
+    public Outputs(Backend backend, Scene scene, Runnable layoutChanged) {
         this.backend = backend;
         this.scene = scene;
-        this.xdgOutputs = xdgOutputs;
         this.layoutChanged = layoutChanged;
+    }
+
+    /** Where logical positions and sizes are announced (xdg_output) once that protocol is there. */
+    void useXdgOutputs(XdgOutputManager xdgOutputs) {
+        this.xdgOutputs = xdgOutputs;
+    }
+
+    /**
+     * Applies --output scales, transforms and positions; the outputs without a position stay
+     * laid out left to right in the backend's order (DRM: connector order) by {@link Outputs}.
+     */
+    public void arrange(List<OutputSpec> specs) {
+        for (OutputSpec spec : specs) {
+            if (backend.outputs().stream().noneMatch(o -> o.name().equals(spec.name()))) {
+                LOG.warn("--output {}: there is no such output (outputs: {})", spec.name(), backend.outputs());
+                continue;
+            }
+            if (spec.scale() != 0) setScale(spec.name(), spec.scale());
+            if (spec.transform() != 0) setTransform(spec.name(), spec.transform());
+            if (spec.placed()) setPosition(spec.name(), spec.x(), spec.y());
+            if (spec.mode() != null && backend instanceof javawc.compositor.backend.drm.DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector", spec.name());
+        }
+        for (Output o : backend.outputs()) {
+            LOG.info("output {}: {} at {},{} scale {} transform {} (logical {}x{})", o.name(), o.mode(), o.x(), o.y(), o.exactScale(),
+                    OutputTransform.name(o.transform()), o.logicalWidth(), o.logicalHeight());
+        }
     }
 
     /** Adds an output the backend made, with its wl_output global, right of the others until placed. */
@@ -90,7 +116,7 @@ public final class Outputs {
     }
 
     private void tell(OutputGlobal g) {
-        xdgOutputs.changed(g.output());
+        if (xdgOutputs != null) xdgOutputs.changed(g.output());
         g.changed(); // wl_output.done last: it closes the xdg_output events too
     }
 

@@ -13,6 +13,7 @@ public final class XdgShell {
     public static AutoCloseable install(ProtocolContext c) throws OsException {
         XdgWmBaseGlobal global = new XdgWmBaseGlobal(c.globals(), c.server(), c.scene(), c.seat(), PING_INTERVAL_MS);
         if (c.policy().xdgBufferBeforeFirstAck()) global.acceptBufferBeforeFirstAck();
+        global.setKiosk(c.options().kiosk() || Boolean.TRUE.equals(c.config().kiosk()));
         return global;
     }
 }
