@@ -79,7 +79,7 @@ class IpcSocketIntegrationTest {
 
     record Run(int exitCode, String stdout, String stderr) {}
 
-    private static Run ctl(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static Run ctl(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CTL.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);

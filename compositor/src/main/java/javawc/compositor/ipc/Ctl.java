@@ -31,10 +31,12 @@ public final class Ctl {
               windows                      list the windows (id, app_id, title, geometry, state, output)
               outputs                      list the outputs
               focus ID | close ID          raise and focus, or ask to close, the window with that id
+              move-to-output ID NAME       put the window on that output
               spawn PROGRAM [ARGS...]      start a program in the session
               quit                         end the compositor
-              output NAME mode WxH[@HZ] | position X Y | scale S
-              reload                       re-read the configuration
+              output NAME mode WxH[@HZ] | position X Y | scale S | transform T
+              reload                       read the configuration file again and apply its bindings,
+                                           terminal and outputs (a bad file changes nothing)
             The socket is --socket PATH, else $JAVAWC_SOCK (set for programs the compositor starts),
             else the only javawc-*.sock in $XDG_RUNTIME_DIR.""";
 
