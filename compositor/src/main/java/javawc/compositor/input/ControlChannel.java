@@ -1,23 +1,12 @@
 package javawc.compositor.input;
 
-import javawc.compositor.ipc.OwnerOnlySocket;
+import javawc.compositor.ipc.LineServer;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
-import javawc.os.Epoll;
-import javawc.os.LibC;
-import javawc.os.NativeBuffer;
-import javawc.os.OsException;
-import javawc.os.OwnedFd;
-import javawc.os.UnixSockets;
 import javawc.server.EventLoop;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The test control channel ({@code --control-socket PATH}, off by default): a Unix stream
@@ -54,112 +43,21 @@ import java.util.List;
  * </pre>
  */
 public final class ControlChannel implements AutoCloseable {
-    private static final Logger LOG = LogManager.getLogger(ControlChannel.class);
     private static final int MAX_LINE = 4096;
 
-    private final Path path;
-    private final OwnedFd listener;
-    private final EventLoop loop;
-    private final EventLoop.Source source;
+    private final LineServer lines;
     private final ControlCommands commands;
-    private final List<Peer> peers = new ArrayList<>();
 
-    private ControlChannel(Path path, OwnedFd listener, EventLoop loop, Seat seat, Scene scene) throws OsException {
-        this.path = path;
-        this.listener = listener;
-        this.loop = loop;
-        this.commands = new ControlCommands(seat, scene);
-        this.source = loop.add(listener.get(), Epoll.IN, events -> acceptAll());
+    private ControlChannel(LineServer lines, ControlCommands commands) {
+        this.lines = lines;
+        this.commands = commands;
     }
 
     /** Listens at {@code path}; refuses a path that exists and is not a stale socket of this user. */
     public static ControlChannel open(Path path, EventLoop loop, Seat seat, Scene scene) throws IOException {
-        OwnedFd fd = OwnerOnlySocket.listen(path, "--control-socket");
-        try {
-            LOG.info("control channel on {}", path);
-            return new ControlChannel(path, fd, loop, seat, scene);
-        } catch (IOException | RuntimeException e) {
-            fd.close();
-            LibC.unlink(path.toString());
-            throw e;
-        }
-    }
-
-    private void acceptAll() {
-        while (true) {
-            try {
-                OwnedFd fd = UnixSockets.accept(listener);
-                if (fd == null) return;
-                Peer p = new Peer(fd);
-                peers.add(p);
-            } catch (OsException e) {
-                LOG.warn("control channel: accept failed: {}", e.getMessage());
-                return;
-            }
-        }
-    }
-
-    /** One connected test: bytes in until a newline, one reply per command. */
-    private final class Peer {
-        private final OwnedFd fd;
-        private final EventLoop.Source peerSource;
-        private final NativeBuffer in = new NativeBuffer(MAX_LINE);
-        private int filled;
-
-        Peer(OwnedFd fd) throws OsException {
-            this.fd = fd;
-            try {
-                peerSource = loop.add(fd.get(), Epoll.IN, events -> readable());
-            } catch (OsException e) {
-                fd.close();
-                throw e;
-            }
-        }
-
-        private void readable() {
-            long n = LibC.read(fd.get(), in.address() + filled, MAX_LINE - filled);
-            if (n < 0 && LibC.errno() == LibC.EAGAIN) return;
-            if (n <= 0) {
-                close();
-                return;
-            }
-            filled += (int) n;
-            int start = 0;
-            for (int i = 0; i < filled; i++) {
-                if (in.buffer().get(i) != '\n') continue;
-                byte[] line = new byte[i - start];
-                in.buffer().get(start, line);
-                start = i + 1;
-                if (!reply(execute(new String(line, StandardCharsets.UTF_8)))) return;
-            }
-            if (start > 0) {
-                byte[] rest = new byte[filled - start];
-                in.buffer().get(start, rest);
-                in.buffer().put(0, rest);
-                filled -= start;
-            } else if (filled == MAX_LINE) {
-                reply("error line longer than " + MAX_LINE + " bytes\n");
-                close();
-            }
-        }
-
-        /** Writes the reply; a test that does not read its replies is dropped rather than waited for. */
-        private boolean reply(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            NativeBuffer out = new NativeBuffer(bytes.length);
-            out.buffer().put(0, bytes);
-            long n = LibC.write(fd.get(), out.address(), bytes.length);
-            if (n == bytes.length) return true;
-            LOG.warn("control channel: a peer is not reading its replies; dropping it");
-            close();
-            return false;
-        }
-
-        private void close() {
-            peerSource.remove();
-            fd.close();
-            peers.remove(this);
-        }
+        ControlCommands commands = new ControlCommands(seat, scene);
+        return new ControlChannel(LineServer.open(path, "--control-socket", loop, MAX_LINE, commands::execute,
+                max -> "error line longer than " + max + " bytes\n"), commands);
     }
 
     /** Runs one command line; returns the reply lines. */
@@ -169,9 +67,6 @@ public final class ControlChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Peer p : List.copyOf(peers)) p.close();
-        source.remove();
-        listener.close();
-        LibC.unlink(path.toString());
+        lines.close();
     }
 }
