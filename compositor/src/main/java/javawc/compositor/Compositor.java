@@ -146,8 +146,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         if (bindings != null) seat.keyboard().replaceBindings(bindings);
         bindingActions.useTerminal(config.terminal());
         applyOutputSettings(config);
-        LOG.info("configuration {} applied again", config.source());
-        return "bindings, terminal and outputs from " + config.source() + " (keyboard, cursor, kiosk and autostart apply at the next start)";
+        String from = config.source() != null ? config.source().toString() : "the defaults (there is no configuration file)";
+        LOG.info("configuration applied again: {}", from);
+        return "bindings, terminal and outputs from " + from + " (keyboard, cursor, kiosk and autostart apply at the next start)";
     }
 
     /** The default bindings with the configuration's over them; null without libxkbcommon (no keyboard, no bindings). */

@@ -120,10 +120,7 @@ public final class Main {
 
     /** scripts/ctl reload: the configuration file read and checked again, then applied; a bad one changes nothing. */
     private static String reload(Compositor compositor, Options options) throws ConfigException {
-        Config config = ConfigFile.load(options.config(), System.getenv());
-        if (config.source() == null) config = new Config(ConfigFile.defaultPath(System.getenv()), Config.none().keyboard(), Config.none().cursor(),
-                null, null, java.util.List.of(), java.util.List.of(), java.util.List.of());
-        return compositor.apply(config);
+        return compositor.apply(ConfigFile.load(options.config(), System.getenv()));
     }
 
     /**

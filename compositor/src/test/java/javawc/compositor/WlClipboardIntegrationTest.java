@@ -29,7 +29,7 @@ class WlClipboardIntegrationTest {
             copyThenPaste(compositor, "hello", false);
             copyThenPaste(compositor, "primary hello", true);
 
-            long before = compositor.fdCount();
+            long before = settledFdCount(compositor); // the last wl-paste's connection may still be closing
             for (int i = 0; i < 20; i++) assertEquals("primary hello", paste(compositor, true));
             awaitFdCount(compositor, before);
             assertFalse(compositor.stderr().contains("protocol error"), compositor.stderr());
@@ -72,6 +72,18 @@ class WlClipboardIntegrationTest {
         CompositorProcess.Result r = primary ? compositor.run(15, "wl-paste", "--no-newline", "--primary") : compositor.run(15, "wl-paste", "--no-newline");
         assertEquals(0, r.exitCode(), r.output());
         return r.output();
+    }
+
+    /** The descriptor count once it has stopped changing (a client that just left is noticed on a later loop turn). */
+    static long settledFdCount(CompositorProcess compositor) throws Exception {
+        long count = compositor.fdCount();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            long now = compositor.fdCount();
+            if (now == count) return now;
+            count = now;
+        }
+        return count;
     }
 
     /** A client that left is noticed on the compositor's next loop turn: wait for its descriptors to go. */
