@@ -87,10 +87,6 @@ final class BindingActions implements Keyboard.BindingHandler {
     }
 
     private void launchTerminal() {
-        if (children == null) {
-            LOG.warn("the terminal binding cannot start anything here (no child processes)");
-            return;
-        }
         List<String> command = terminal != null ? terminal : TerminalCommand.find(System.getenv());
         if (command.isEmpty()) {
             LOG.warn("no terminal to start: set $TERMINAL, or install foot or weston-terminal");

@@ -1,5 +1,7 @@
 package javawc.compositor.config;
 
+import javawc.compositor.input.KeyCombo;
+import javawc.compositor.output.OutputTransform;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -30,8 +32,6 @@ public final class ConfigFile {
     /** The actions a binding may name; spawn takes the command after it, the others nothing. */
     public static final Set<String> ACTIONS = Set.of("terminal", "close", "cycle-focus", "maximize", "fullscreen", "minimize",
             "move-to-next-output", "quit", "spawn", "none");
-    public static final Set<String> TRANSFORMS = Set.of("normal", "90", "180", "270", "flipped", "flipped-90", "flipped-180", "flipped-270");
-    private static final Set<String> MODIFIERS = Set.of("super", "mod4", "logo", "alt", "mod1", "ctrl", "control", "shift");
     private static final Pattern MODE = Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d{1,4}(?:\\.\\d{1,3})?))?");
     private static final int MAX_CURSOR_SIZE = 256;
 
@@ -149,8 +149,8 @@ public final class ConfigFile {
             Double scale = number(t, "output.", "scale");
             if (scale != null && !(scale >= 0.25 && scale <= 8)) throw error(t, "scale", "output.scale must be from 0.25 to 8, not " + scale);
             String transform = string(t, "output.", "transform");
-            if (transform != null && !TRANSFORMS.contains(transform)) {
-                throw error(t, "transform", "output.transform must be one of " + String.join(", ", sorted(TRANSFORMS)) + ", not \"" + transform + "\"");
+            if (transform != null && !OutputTransform.names().contains(transform)) {
+                throw error(t, "transform", "output.transform must be one of " + String.join(", ", OutputTransform.names()) + ", not \"" + transform + "\"");
             }
             outputs.add(new Config.OutputSettings(name, line, mode, x, y, scale, transform));
         }
@@ -213,26 +213,21 @@ public final class ConfigFile {
     }
 
     /**
-     * "Super+Shift+q" and "shift+super+Q" are one combination: modifiers as a sorted set, the
-     * key lowercased. Whether the key is a key at all is xkbcommon's to say, when bindings are
-     * made; this only checks the shape.
+     * "Super+Shift+q" and "shift+super+Q" are one combination: the modifiers as KeyCombo's
+     * bits (its names, one table), the key lowercased. Whether the key is a key at all is
+     * xkbcommon's to say, when bindings are made; this only checks the shape.
      */
     private String normalCombo(String combo, int line) throws ConfigException {
         String[] parts = combo.split("\\+", -1);
         String keyName = parts[parts.length - 1].strip();
         if (keyName.isEmpty()) throw new ConfigException(file, line, "binding \"" + combo + "\" names no key after its modifiers");
-        java.util.TreeSet<String> mods = new java.util.TreeSet<>();
+        int modifiers = 0;
         for (int i = 0; i < parts.length - 1; i++) {
-            String mod = parts[i].strip().toLowerCase(Locale.ROOT);
-            if (!MODIFIERS.contains(mod)) throw new ConfigException(file, line, "binding \"" + combo + "\": unknown modifier \"" + parts[i].strip() + "\" (Super, Alt, Ctrl, Shift)");
-            mods.add(switch (mod) {
-                case "mod4", "logo" -> "super";
-                case "mod1" -> "alt";
-                case "control" -> "ctrl";
-                default -> mod;
-            });
+            int bit = KeyCombo.modifier(parts[i].strip());
+            if (bit == 0) throw new ConfigException(file, line, "binding \"" + combo + "\": unknown modifier \"" + parts[i].strip() + "\" (Super, Alt, Ctrl, Shift)");
+            modifiers |= bit;
         }
-        return String.join("+", mods) + "+" + keyName.toLowerCase(Locale.ROOT);
+        return modifiers + "+" + keyName.toLowerCase(Locale.ROOT);
     }
 
     // ---- typed values, each error with its line ----

@@ -50,7 +50,8 @@ public record KeyCombo(int modifiers, int keysym) {
         return new KeyCombo(modifiers, keysym);
     }
 
-    private static int modifier(String name) {
+    /** The modifier bit a name stands for (Shift, Ctrl/Control, Alt/Mod1, Super/Mod4/Logo, any case); 0 if none. */
+    public static int modifier(String name) {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "shift" -> SHIFT;
             case "ctrl", "control" -> CTRL;

@@ -18,6 +18,11 @@ public final class OutputTransform {
         throw new IllegalArgumentException("a transform is one of " + String.join(", ", NAMES) + ", not '" + text + "'");
     }
 
+    /** Every name parse takes, in wl_output.transform order. */
+    public static java.util.List<String> names() {
+        return java.util.List.of(NAMES);
+    }
+
     public static String name(int transform) {
         return NAMES[transform];
     }
