@@ -18,7 +18,9 @@ import javawc.compositor.launch.ChildProcesses;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
+import javawc.compositor.relativepointer.RelativePointerProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.gles.RenderTarget;
@@ -52,7 +54,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, RelativePointerProtocol::install,
+            PointerConstraintsProtocol::install);
 
     private final Server server;
     private final Backend backend;

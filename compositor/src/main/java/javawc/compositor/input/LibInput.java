@@ -67,6 +67,9 @@ final class LibInput {
     static native int libinput_event_pointer_get_time(long pointerEvent);
     static native double libinput_event_pointer_get_dx(long pointerEvent);
     static native double libinput_event_pointer_get_dy(long pointerEvent);
+    static native double libinput_event_pointer_get_dx_unaccelerated(long pointerEvent);
+    static native double libinput_event_pointer_get_dy_unaccelerated(long pointerEvent);
+    static native long libinput_event_pointer_get_time_usec(long pointerEvent);
     static native double libinput_event_pointer_get_absolute_x_transformed(long pointerEvent, int width);
     static native double libinput_event_pointer_get_absolute_y_transformed(long pointerEvent, int height);
     static native int libinput_event_pointer_get_button(long pointerEvent);

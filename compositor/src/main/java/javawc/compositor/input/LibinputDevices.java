@@ -193,7 +193,8 @@ public final class LibinputDevices implements AutoCloseable {
             case LibInput.EVENT_POINTER_MOTION -> {
                 long p = LibInput.libinput_event_get_pointer_event(event);
                 seat.pointer().motionBy(LibInput.libinput_event_pointer_get_dx(p), LibInput.libinput_event_pointer_get_dy(p),
-                        LibInput.libinput_event_pointer_get_time(p));
+                        LibInput.libinput_event_pointer_get_dx_unaccelerated(p), LibInput.libinput_event_pointer_get_dy_unaccelerated(p),
+                        LibInput.libinput_event_pointer_get_time_usec(p));
             }
             case LibInput.EVENT_POINTER_MOTION_ABSOLUTE -> {
                 long p = LibInput.libinput_event_get_pointer_event(event);

@@ -34,6 +34,7 @@ public final class Scene {
     private final Region damage = new Region();
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
+    private final List<Consumer<Surface>> committedListeners = new ArrayList<>(1);
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
     private Surface cursor, dragIcon;
@@ -288,6 +289,7 @@ public final class Scene {
     /** A surface's state changed: {@code before} was its global area, {@code local} the damage in its own coordinates. */
     public void surfaceChanged(Surface s, Rect before, Region local, boolean wantsFrame) {
         generation++;
+        for (int i = 0; i < committedListeners.size(); i++) committedListeners.get(i).accept(s);
         Rect after = s.globalBounds();
         if (!before.equals(after)) {
             damage(before);
@@ -296,6 +298,15 @@ public final class Scene {
             for (Rect r : local.rects()) damage(r.translate(after.x(), after.y()));
         }
         if (wantsFrame && s.isMapped()) frameRequest.run();
+    }
+
+    /**
+     * Runs {@code listener} each time a surface's committed state is applied (wl_surface.commit,
+     * or a synchronized subsurface's cached state with its parent's), for protocols whose
+     * double-buffered state rides on the surface's: a pointer constraint's region.
+     */
+    public void addSurfaceCommittedListener(Consumer<Surface> listener) {
+        committedListeners.add(listener);
     }
 
     /**

@@ -72,6 +72,7 @@ public final class Keyboard implements WlKeyboard.Handler {
      * a key binding which acts goes to no client, nor does its release.
      */
     public void key(int code, boolean pressed, int timeMs) {
+        seat.inputActivity();
         if (pressed) {
             if (isHeld(code) || contains(taken, takenCount, code) || heldCount == MAX_KEYS) return;
             if (binding(code)) {

@@ -38,6 +38,10 @@ public final class Pointer implements WlPointer.Handler {
     private int heldCount, pressSerial;
     private double x, y;
     private final double[] clamped = new double[2]; // clampToOutputs' answer, reused on every motion
+    private final double[] constrained = new double[2]; // the constraint's answer, likewise
+    private final List<RelativeMotionListener> relativeListeners = new java.util.ArrayList<>(1);
+    private final List<Runnable> movedListeners = new java.util.ArrayList<>(1);
+    private MotionConstraint constraint;
     private boolean active, framePending;
     private Surface focus;
     private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
@@ -93,8 +97,78 @@ public final class Pointer implements WlPointer.Handler {
 
     // ---- input, from devices and the control channel ----
 
-    /** The pointer moved to the global position (x, y); kept inside the outputs. */
+    /**
+     * Hears the pointer's device motion: the distance a device moved it, before any constraint
+     * (a locked pointer still reports how the mouse moved), for zwp_relative_pointer_v1.
+     */
+    public interface RelativeMotionListener {
+        /**
+         * (dx, dy) as the pointer moved, (dxUnaccelerated, dyUnaccelerated) as the device did;
+         * microseconds. True when events went to the focus's client (a wl_pointer.frame then closes them).
+         */
+        boolean relativeMotion(double dx, double dy, double dxUnaccelerated, double dyUnaccelerated, long timeUsec);
+    }
+
+    /** Limits where device motion takes the pointer (a pointer lock or confinement). */
+    public interface MotionConstraint {
+        /** Where a motion from the global (x, y) towards (toX, toY) ends: written to {@code out[0..1]}. */
+        void constrain(double x, double y, double toX, double toY, double[] out);
+    }
+
+    public void addRelativeMotionListener(RelativeMotionListener listener) {
+        relativeListeners.add(listener);
+    }
+
+    /** Puts {@code c} in charge of device motion (null: none); the pointer calls it on every motion. */
+    public void setConstraint(MotionConstraint c) {
+        constraint = c;
+    }
+
+    public MotionConstraint constraint() {
+        return constraint;
+    }
+
+    /** Hears that the pointer moved or its focus changed (after the events went out). */
+    public void addMovedListener(Runnable listener) {
+        movedListeners.add(listener);
+    }
+
+    /**
+     * A device put the pointer at the global position (x, y) (an absolute device, the control
+     * channel): as far as a constraint lets it, kept inside the outputs; the distance is
+     * reported as relative motion too, as a relative device's would be.
+     */
     public void motionTo(double newX, double newY, int timeMs) {
+        if (!active) {
+            placeAt(newX, newY, timeMs);
+            return;
+        }
+        relativeMotion(newX - x, newY - y, newX - x, newY - y, timeMs * 1000L);
+        moveConstrained(newX, newY, timeMs);
+    }
+
+    /** Moves the pointer to (x, y) with no constraint asked: a warp (an output change, a lock's cursor hint). */
+    public void warpTo(double newX, double newY) {
+        placeAt(newX, newY, Seat.nowMs());
+    }
+
+    private void relativeMotion(double dx, double dy, double udx, double udy, long timeUsec) {
+        seat.inputActivity();
+        for (int i = 0; i < relativeListeners.size(); i++) {
+            if (relativeListeners.get(i).relativeMotion(dx, dy, udx, udy, timeUsec)) framePending = true;
+        }
+    }
+
+    private void moveConstrained(double toX, double toY, int timeMs) {
+        if (constraint != null) {
+            constraint.constrain(x, y, toX, toY, constrained);
+            toX = constrained[0];
+            toY = constrained[1];
+        }
+        placeAt(toX, toY, timeMs);
+    }
+
+    private void placeAt(double newX, double newY, int timeMs) {
         Rect before = cursor != null ? cursor.globalBounds() : null;
         scene.clampToOutputs(newX, newY, clamped);
         x = clamped[0];
@@ -108,12 +182,20 @@ public final class Pointer implements WlPointer.Handler {
     }
 
     public void motionBy(double dx, double dy, int timeMs) {
+        motionBy(dx, dy, dx, dy, timeMs * 1000L);
+    }
+
+    /** A relative device moved by (dx, dy) after acceleration, (udx, udy) before it; the time in microseconds. */
+    public void motionBy(double dx, double dy, double udx, double udy, long timeUsec) {
+        int timeMs = (int) (timeUsec / 1000);
         wakeUp(timeMs);
-        motionTo(x + dx, y + dy, timeMs);
+        relativeMotion(dx, dy, udx, udy, timeUsec);
+        moveConstrained(x + dx, y + dy, timeMs);
     }
 
     /** A button (an evdev code such as BTN_LEFT) went down or up; repeats of either are ignored. */
     public void button(int button, boolean pressed, int timeMs) {
+        seat.inputActivity();
         wakeUp(timeMs);
         if (pressed) {
             if (isHeld(button) || heldCount == MAX_BUTTONS) return;
@@ -128,6 +210,7 @@ public final class Pointer implements WlPointer.Handler {
 
     /** A scroll on {@code axis} (wl_pointer.axis) by {@code value}; {@code value120} counts wheel clicks in 120ths (0 if none). */
     public void axis(int source, int axis, double value, int value120, int timeMs) {
+        seat.inputActivity();
         wakeUp(timeMs);
         if (grab != null) grab.axis(timeMs, source, axis, value, value120);
         else sendAxis(timeMs, source, axis, value, value120);
@@ -136,7 +219,7 @@ public final class Pointer implements WlPointer.Handler {
 
     /** An output moved, changed size or went away: the pointer stays on one. */
     public void outputsChanged() {
-        if (active) motionTo(x, y, Seat.nowMs());
+        if (active) placeAt(x, y, Seat.nowMs());
     }
 
     /** The scene changed: what is under the pointer may have too. */
@@ -164,6 +247,7 @@ public final class Pointer implements WlPointer.Handler {
         }
         endFrame();
         updateCursor();
+        for (int i = 0; i < movedListeners.size(); i++) movedListeners.get(i).run();
     }
 
     /** The first event of any device puts the pointer in the middle of the primary output, over whatever is there. */

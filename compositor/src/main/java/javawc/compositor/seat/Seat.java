@@ -46,6 +46,7 @@ public final class Seat implements AutoCloseable {
     private final Keymap keymap;
     private final Map<Client, SeatClient> clients = new IdentityHashMap<>();
     private final List<FocusListener> focusListeners = new ArrayList<>();
+    private final List<Runnable> activityListeners = new ArrayList<>(1);
     private final Pointer pointer;
     private final Keyboard keyboard;
     private final Touch touch;
@@ -171,6 +172,16 @@ public final class Seat implements AutoCloseable {
 
     public void addFocusListener(FocusListener listener) {
         focusListeners.add(listener);
+    }
+
+    /** Runs {@code listener} on every input event of any device, physical or virtual (idle tracking). */
+    public void addActivityListener(Runnable listener) {
+        activityListeners.add(listener);
+    }
+
+    /** The user did something: a key, a button, a motion, a scroll or a touch. */
+    public void inputActivity() {
+        for (int i = 0; i < activityListeners.size(); i++) activityListeners.get(i).run();
     }
 
     /** Gives the keyboard focus to the topmost window, or to nobody when there is none. */
