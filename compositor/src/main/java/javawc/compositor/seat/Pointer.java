@@ -42,7 +42,7 @@ public final class Pointer implements WlPointer.Handler {
     private final List<RelativeMotionListener> relativeListeners = new java.util.ArrayList<>(1);
     private final List<Runnable> movedListeners = new java.util.ArrayList<>(1);
     private MotionConstraint constraint;
-    private boolean active, framePending;
+    private boolean active, framePending, framesHeld;
     private Surface focus;
     private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
     private int focusSerial;  // the enter serial of the current focus; 0 while its client was not told
@@ -335,7 +335,7 @@ public final class Pointer implements WlPointer.Handler {
             framePending = true;
         }
         if (old != now) {
-            endFrame(); // the old client's leave is a frame of its own
+            sendFrame(); // the old client's leave is a frame of its own, even while frames are held
             clientCursor = null; // the new client sets its own cursor on enter; until then, ours
             clientCursorSet = false;
         }
@@ -415,8 +415,25 @@ public final class Pointer implements WlPointer.Handler {
         framePending = true;
     }
 
+    /**
+     * Holds back wl_pointer.frame until {@link #releaseFrames}: a device whose events come in
+     * groups (a virtual pointer's frame) has them all closed by one frame, as one libinput event would be.
+     */
+    public void holdFrames() {
+        framesHeld = true;
+    }
+
+    public void releaseFrames() {
+        framesHeld = false;
+        endFrame();
+    }
+
     /** Closes the events sent since the last frame with wl_pointer.frame (v5). */
     void endFrame() {
+        if (!framesHeld) sendFrame();
+    }
+
+    private void sendFrame() {
         if (!framePending) return;
         framePending = false;
         SeatClient c = seat.clientOf(focus);

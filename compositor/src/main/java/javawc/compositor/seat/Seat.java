@@ -216,6 +216,11 @@ public final class Seat implements AutoCloseable {
         return clients.get(client);
     }
 
+    /** Every client with seat objects. */
+    java.util.Collection<SeatClient> clients() {
+        return clients.values();
+    }
+
     /**
      * Once per loop turn, before events go out: when the scene changed, the pointer focus is
      * picked again (a window may have appeared under it, or moved away), a keyboard focus

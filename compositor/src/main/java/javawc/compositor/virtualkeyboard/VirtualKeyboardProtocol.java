@@ -1,0 +1,19 @@
+package javawc.compositor.virtualkeyboard;
+
+import javawc.compositor.ProtocolContext;
+
+/**
+ * zwp_virtual_keyboard_manager_v1: typing by programs (wtype, on-screen keyboards, remote
+ * desktops). It lets a client type into every other client, so the configuration's privileges
+ * decide who sees it (VIRTUAL_INPUT, no client by default). Without a keyboard (no
+ * libxkbcommon) it is not offered: keymaps could not be checked.
+ */
+public final class VirtualKeyboardProtocol {
+    private VirtualKeyboardProtocol() {}
+
+    public static AutoCloseable install(ProtocolContext c) {
+        if (!c.seat().keyboard().available()) return null;
+        new VirtualKeyboardManagerGlobal(c.globals(), c.seat());
+        return null;
+    }
+}
