@@ -36,6 +36,8 @@ import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
 import javawc.compositor.wm.WindowManager;
+import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
+import javawc.compositor.virtualpointer.VirtualPointerProtocol;
 import javawc.compositor.xdg.XdgShell;
 import javawc.server.EventLoop;
 import javawc.server.Server;
@@ -56,7 +58,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, RelativePointerProtocol::install,
-            PointerConstraintsProtocol::install);
+            PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install);
 
     private final Server server;
     private final Backend backend;

@@ -1,6 +1,7 @@
 package javawc.compositor.virtualkeyboard;
 
 import javawc.compositor.ProtocolContext;
+import javawc.compositor.security.Privilege;
 
 /**
  * zwp_virtual_keyboard_manager_v1: typing by programs (wtype, on-screen keyboards, remote
@@ -13,7 +14,7 @@ public final class VirtualKeyboardProtocol {
 
     public static AutoCloseable install(ProtocolContext c) {
         if (!c.seat().keyboard().available()) return null;
-        new VirtualKeyboardManagerGlobal(c.globals(), c.seat());
+        c.privileges().restrict(new VirtualKeyboardManagerGlobal(c.globals(), c.seat()).global(), Privilege.VIRTUAL_INPUT);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package javawc.compositor.virtualpointer;
 
 import javawc.compositor.ProtocolContext;
+import javawc.compositor.security.Privilege;
 
 /**
  * zwlr_virtual_pointer_manager_v1: remote and scripted pointer input (wayvnc, wlrctl). It lets a
@@ -11,7 +12,7 @@ public final class VirtualPointerProtocol {
     private VirtualPointerProtocol() {}
 
     public static AutoCloseable install(ProtocolContext c) {
-        new VirtualPointerManagerGlobal(c.globals(), c.seat(), c.scene());
+        c.privileges().restrict(new VirtualPointerManagerGlobal(c.globals(), c.seat(), c.scene()).global(), Privilege.VIRTUAL_INPUT);
         return null;
     }
 }
