@@ -11,6 +11,7 @@ import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.idle.IdleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
@@ -35,6 +36,7 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.shortcutsinhibit.ShortcutsInhibitProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
 import javawc.compositor.virtualpointer.VirtualPointerProtocol;
@@ -58,7 +60,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, RelativePointerProtocol::install,
-            PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install);
+            PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
+            ShortcutsInhibitProtocol::install, IdleProtocol::install);
 
     private final Server server;
     private final Backend backend;

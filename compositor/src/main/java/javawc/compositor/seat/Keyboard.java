@@ -39,6 +39,7 @@ public final class Keyboard implements WlKeyboard.Handler {
     private Surface focus;
     private KeyBindings bindings;
     private BindingHandler bindingHandler;
+    private java.util.function.Predicate<Surface> shortcutsInhibited = s -> false;
 
     Keyboard(Seat seat, Keymap keymap) {
         this.seat = seat;
@@ -58,6 +59,14 @@ public final class Keyboard implements WlKeyboard.Handler {
     public void setBindings(KeyBindings bindings, BindingHandler handler) {
         this.bindings = bindings;
         this.bindingHandler = handler;
+    }
+
+    /**
+     * Decides whether the focused surface has the compositor's key bindings passed to it
+     * (keyboard-shortcuts-inhibit); none does until set.
+     */
+    public void setShortcutsInhibited(java.util.function.Predicate<Surface> inhibited) {
+        shortcutsInhibited = inhibited;
     }
 
     /** A new table for the same handler (the configuration read again). */
@@ -155,7 +164,11 @@ public final class Keyboard implements WlKeyboard.Handler {
         if (bindings == null || keymap == null) return false;
         int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
         KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
-        return action != null && bindingHandler.run(action, new KeyCombo(modifiers, base));
+        if (action == null) return false;
+        // an inhibiting window gets the user's shortcuts (a VM viewer, a remote desktop), but, as in
+        // sway, switching VTs stays the compositor's: the way out of a window that keeps every key
+        if (!(action instanceof KeyBindings.SwitchVt) && focus != null && shortcutsInhibited.test(focus)) return false;
+        return bindingHandler.run(action, new KeyCombo(modifiers, base));
     }
 
     private boolean isHeld(int code) {
