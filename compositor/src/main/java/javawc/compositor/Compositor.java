@@ -20,6 +20,7 @@ import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
+import javawc.compositor.pointergestures.PointerGesturesProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.relativepointer.RelativePointerProtocol;
 import javawc.compositor.render.Renderer;
@@ -61,7 +62,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, RelativePointerProtocol::install,
             PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
-            ShortcutsInhibitProtocol::install, IdleProtocol::install);
+            ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install);
 
     private final Server server;
     private final Backend backend;

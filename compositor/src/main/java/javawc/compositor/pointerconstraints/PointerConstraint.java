@@ -4,7 +4,7 @@ import javawc.compositor.core.RegionResource;
 import javawc.compositor.core.Surface;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
-import javawc.compositor.seat.Pointer;
+import javawc.compositor.seat.MotionConstraint;
 import javawc.server.Resource;
 import javawc.server.protocol.WlRegion;
 import javawc.server.protocol.ZwpPointerConstraintsV1;
@@ -12,9 +12,9 @@ import javawc.server.protocol.ZwpPointerConstraintsV1;
 /**
  * What a lock and a confinement share: the surface, the lifetime, the region (the one given at
  * creation at once; set_region's with the surface's next commit) and whether it is active. While
- * active it is the pointer's {@link Pointer.MotionConstraint}.
+ * active it is the pointer's {@link MotionConstraint}.
  */
-abstract sealed class PointerConstraint implements Pointer.MotionConstraint permits LockedPointer, ConfinedPointer {
+abstract sealed class PointerConstraint implements MotionConstraint permits LockedPointer, ConfinedPointer {
     final Surface surface;
     final boolean persistent;
     private Region region;          // surface-local; null: the whole surface

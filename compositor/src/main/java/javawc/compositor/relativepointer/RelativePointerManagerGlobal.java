@@ -2,6 +2,7 @@ package javawc.compositor.relativepointer;
 
 import javawc.compositor.core.Surface;
 import javawc.compositor.seat.Pointer;
+import javawc.compositor.seat.RelativeMotionListener;
 import javawc.compositor.seat.Seat;
 import javawc.server.Client;
 import javawc.server.GlobalRegistry;
@@ -21,7 +22,7 @@ import java.util.Map;
  * a pointer lock keeps the pointer still. Motion reaches the relative pointers of the client
  * owning the focus, whichever of its wl_pointers they were made from (the one seat).
  */
-public final class RelativePointerManagerGlobal implements ZwpRelativePointerManagerV1.Handler, Pointer.RelativeMotionListener {
+public final class RelativePointerManagerGlobal implements ZwpRelativePointerManagerV1.Handler, RelativeMotionListener {
     public static final int VERSION = 1;
 
     private final Pointer pointer;

@@ -97,24 +97,6 @@ public final class Pointer implements WlPointer.Handler {
 
     // ---- input, from devices and the control channel ----
 
-    /**
-     * Hears the pointer's device motion: the distance a device moved it, before any constraint
-     * (a locked pointer still reports how the mouse moved), for zwp_relative_pointer_v1.
-     */
-    public interface RelativeMotionListener {
-        /**
-         * (dx, dy) as the pointer moved, (dxUnaccelerated, dyUnaccelerated) as the device did;
-         * microseconds. True when events went to the focus's client (a wl_pointer.frame then closes them).
-         */
-        boolean relativeMotion(double dx, double dy, double dxUnaccelerated, double dyUnaccelerated, long timeUsec);
-    }
-
-    /** Limits where device motion takes the pointer (a pointer lock or confinement). */
-    public interface MotionConstraint {
-        /** Where a motion from the global (x, y) towards (toX, toY) ends: written to {@code out[0..1]}. */
-        void constrain(double x, double y, double toX, double toY, double[] out);
-    }
-
     public void addRelativeMotionListener(RelativeMotionListener listener) {
         relativeListeners.add(listener);
     }
@@ -122,10 +104,6 @@ public final class Pointer implements WlPointer.Handler {
     /** Puts {@code c} in charge of device motion (null: none); the pointer calls it on every motion. */
     public void setConstraint(MotionConstraint c) {
         constraint = c;
-    }
-
-    public MotionConstraint constraint() {
-        return constraint;
     }
 
     /** Hears that the pointer moved or its focus changed (after the events went out). */

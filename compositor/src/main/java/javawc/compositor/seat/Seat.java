@@ -50,6 +50,7 @@ public final class Seat implements AutoCloseable {
     private final Pointer pointer;
     private final Keyboard keyboard;
     private final Touch touch;
+    private Gestures gestures = Gestures.NONE;
     private final int[] xy = new int[2];
     private int seenGeneration;
 
@@ -99,6 +100,15 @@ public final class Seat implements AutoCloseable {
 
     public Touch touch() {
         return touch;
+    }
+
+    /** Where touchpad gestures go (zwp_pointer_gestures_v1 once installed; nowhere before). */
+    public Gestures gestures() {
+        return gestures;
+    }
+
+    public void setGestures(Gestures g) {
+        gestures = g;
     }
 
     Scene scene() {
