@@ -136,6 +136,36 @@ class PointerConstraintsTest {
     }
 
     @Test
+    void aSubsurfaceOfTheSameClientOverTheSurfaceCountsAsTheSurface() throws Exception {
+        try (InProcessCompositor ip = new InProcessCompositor(ARGS.split(" "));
+             TestClient c = ip.connect()) {
+            SeatEvents seat = new SeatEvents(c);
+            ZwpPointerConstraintsV1 constraints = new ExtensionGlobals(c).bind(ZwpPointerConstraintsV1.NAME, ZwpPointerConstraintsV1.TYPE);
+            TestClient.Window w = window(c);
+            javawc.client.protocol.WlSurface content = c.compositor.createSurface();
+            c.subcompositor.getSubsurface(content, w.surface()).setPosition(50, 25);
+            TestClient.ShmBuffer video = c.new ShmBuffer(40, 40, 0xffff0000);
+            content.attach(video.buffer, 0, 0);
+            content.commit();
+            w.surface().commit(); // a synchronized subsurface shows with its parent's commit
+            c.display.roundtrip();
+            moveTo(ip, 280, 225); // over the subsurface
+            assertTrue(ip.onLoop(() -> ip.compositor.seat().pointer().focus() != ip.compositor.seat().keyboardFocus()), "the pointer is over the subsurface");
+            List<String> events = new ArrayList<>();
+            constraints.lockPointer(w.surface(), seat.pointer, null, ONESHOT).setListener(new ZwpLockedPointerV1.Listener() {
+                @Override
+                public void locked(ZwpLockedPointerV1 self) {
+                    events.add("locked");
+                }
+            });
+            c.display.roundtrip();
+            assertEquals(List.of("locked"), events);
+            move(ip, 30, 30);
+            assertArrayEquals(new double[] {280, 225}, pointer(ip));
+        }
+    }
+
+    @Test
     void aConfinementHoldsThePointerInItsRegionFromTheCommitAfterSetRegion() throws Exception {
         try (InProcessCompositor ip = new InProcessCompositor(ARGS.split(" "));
              TestClient c = ip.connect()) {

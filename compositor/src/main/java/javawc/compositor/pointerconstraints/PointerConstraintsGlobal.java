@@ -21,9 +21,10 @@ import java.util.Map;
 /**
  * zwp_pointer_constraints_v1 (v1): at most one constraint per surface (the one seat). A
  * constraint becomes active when its surface has the keyboard focus and the pointer is over
- * it, inside the constraint's region; it ends when the surface loses the keyboard focus (a
- * click elsewhere is impossible while locked, but a new window or Alt+Tab takes the focus),
- * stops being shown, or is destroyed. A one-shot constraint is then spent (the client may ask
+ * it, inside the constraint's region (the pointer's focus may be a subsurface of the same
+ * client above it); it ends when the surface loses the keyboard focus (a click elsewhere is
+ * impossible while locked, but a new window or Alt+Tab takes the focus), the pointer is over
+ * another client's surface, the surface stops being shown, or is destroyed. A one-shot constraint is then spent (the client may ask
  * for a new one); a persistent one waits to be activated again. Whether to activate is
  * checked when a constraint is made, when the keyboard focus moves, when the pointer moves, and
  * when the surface commits (its region may have changed), each a map lookup.
@@ -106,17 +107,26 @@ public final class PointerConstraintsGlobal implements ZwpPointerConstraintsV1.H
 
     /** Activates or ends the constraint as the keyboard focus ({@code focus}, which may be moving) and the pointer now call for. */
     private void update(Surface focus) {
-        if (active != null && (active.surface != focus || pointer.focus() != active.surface || !active.surface.isMapped())) {
+        if (active != null && (active.surface != focus || !pointerOverClientOf(active.surface) || !active.surface.isMapped())) {
             end(active, false);
         }
         if (active != null || focus == null) return;
         PointerConstraint c = bySurface.get(focus);
-        if (c == null || pointer.focus() != focus || !focus.position(origin)) return;
+        if (c == null || !pointerOverClientOf(focus) || !focus.position(origin)) return;
         if (!c.contains((int) Math.floor(pointer.x() - origin[0]), (int) Math.floor(pointer.y() - origin[1]))) return;
         active = c;
         pointer.setConstraint(c);
         c.sendActivated();
         LOG.debug("pointer constraint on {} active", c.surface);
+    }
+
+    /**
+     * Whether the pointer's focus is one of {@code s}'s client's surfaces: the surface itself,
+     * or a subsurface above it (a video or a browser's content), not another window on top.
+     */
+    private boolean pointerOverClientOf(Surface s) {
+        Surface p = pointer.focus();
+        return p != null && !p.isDestroyed() && p.client() == s.client();
     }
 
     /**
