@@ -1,5 +1,6 @@
 package javawc.compositor;
 
+import javawc.compositor.activation.ActivationProtocol;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
@@ -53,7 +54,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
+            ActivationProtocol::install);
 
     private final Server server;
     private final Backend backend;
