@@ -1,6 +1,8 @@
 package javawc.compositor.textinput;
 
 import javawc.compositor.ProtocolContext;
+import javawc.compositor.security.Privilege;
+import javawc.server.Global;
 import javawc.server.protocol.WlSeat;
 import javawc.server.protocol.ZwpInputMethodManagerV2;
 import javawc.server.protocol.ZwpInputMethodV2;
@@ -34,7 +36,7 @@ public final class TextInputProtocol {
         }));
         c.globals().add(ZwpTextInputManagerV1.SPEC, TEXT_INPUT_V1_VERSION, ZwpTextInputManagerV1::new,
                 r -> r.setHandler((self, id) -> new TextInputV1Field(id, relay)));
-        c.globals().add(ZwpInputMethodManagerV2.SPEC, INPUT_METHOD_VERSION, ZwpInputMethodManagerV2::new, r -> r.setHandler(new ZwpInputMethodManagerV2.Handler() {
+        Global inputMethods = c.globals().add(ZwpInputMethodManagerV2.SPEC, INPUT_METHOD_VERSION, ZwpInputMethodManagerV2::new, r -> r.setHandler(new ZwpInputMethodManagerV2.Handler() {
             @Override
             public void getInputMethod(ZwpInputMethodManagerV2 self, WlSeat seat, ZwpInputMethodV2 inputMethod) {
                 new InputMethod(inputMethod, relay);
@@ -45,6 +47,7 @@ public final class TextInputProtocol {
                 // destructor; the input methods it made live on
             }
         }));
+        c.privileges().restrict(inputMethods, Privilege.INPUT_METHOD); // an input method reads every key and types into every client
         return null;
     }
 }
