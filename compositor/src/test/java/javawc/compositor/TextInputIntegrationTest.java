@@ -60,4 +60,39 @@ class TextInputIntegrationTest {
             }
         }
     }
+
+    @Test
+    void westonEditorRunsTakesKeysAndTheInputMethodsText() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/weston-editor")), "weston-editor is not installed (scripts/test installs weston)");
+        Path trace = Files.createTempFile("javawc-weston-editor", ".log");
+        try (CompositorProcess compositor = CompositorProcess.startWithControl("--backend", "headless", "--config", CompositorProcess.everyPrivilegeConfig().toString());
+             ControlClient control = compositor.control();
+             TestInputMethod im = new TestInputMethod(compositor)) {
+            ProcessBuilder pb = new ProcessBuilder("weston-editor").redirectErrorStream(true).redirectOutput(trace.toFile());
+            pb.environment().put("XDG_RUNTIME_DIR", compositor.runtimeDir.toString());
+            pb.environment().put("WAYLAND_DISPLAY", compositor.display);
+            pb.environment().put("WAYLAND_DEBUG", "1");
+            Process editor = pb.start();
+            try {
+                WestonTerminalIntegrationTest.awaitInTrace(trace, "wl_keyboard@\\d+\\.enter\\(");
+                int[] window = WestonTerminalIntegrationTest.focusedWindow(control.send("list-windows"));
+                // the "Entry" field is the upper one: a click in it activates its text input (v1)
+                control.ok("pointer-motion " + (window[0] + window[2] / 2) + " " + (window[1] + 111), "pointer-button BTN_LEFT press", "pointer-button BTN_LEFT release");
+                assertTrue(im.await(im::active, 10_000), "the click activated weston-editor's text input, and so the input method:\n" + Files.readString(trace));
+                for (int key : new int[] {KEY_X, KEY_Y}) control.ok("key " + key + " press", "key " + key + " release");
+                WestonTerminalIntegrationTest.awaitInTrace(trace, "set_surrounding_text\\(\"[^\"]*xy[^\"]*\"");
+                im.settle(500);
+                im.commit("ŷ");
+                WestonTerminalIntegrationTest.awaitInTrace(trace, "set_surrounding_text\\(\"[^\"]*xyŷ[^\"]*\"");
+                assertTrue(editor.isAlive(), "weston-editor runs:\n" + Files.readString(trace));
+                assertFalse(Files.readString(trace).contains("No text input manager global"));
+                assertFalse(compositor.stderr().contains("protocol error"), compositor.stderr());
+            } finally {
+                editor.destroy();
+                if (!editor.waitFor(5, TimeUnit.SECONDS)) editor.destroyForcibly().waitFor();
+            }
+        } finally {
+            Files.deleteIfExists(trace);
+        }
+    }
 }
