@@ -271,32 +271,35 @@ class TextInputProtocolTest {
             assertTrue(w.surface().position(xy));
             return xy;
         });
-        int[] popupAt = compositor.onLoop(() -> {
-            int[] found = null;
-            for (var w : compositor.compositor.scene().toplevels()) assertNotEquals(80, w.surface().width(), "the popup is no toplevel");
-            int[][] seen = {null};
-            compositor.compositor.scene().forEachVisibleSurface((s, x, y) -> {
-                if (s.width() == 80 && s.height() == 30) seen[0] = new int[] {x, y};
-            });
-            found = seen[0];
-            return found;
-        });
+        int[] popupAt = popupPosition();
         assertNotNull(popupAt, "the popup is shown while the input method is active");
         assertArrayEquals(new int[] {windowAt[0] + 40, windowAt[1] + 20 + 16}, popupAt, "just below the cursor rectangle");
         assertArrayEquals(new int[] {0, -16, 2, 16}, rect, "the cursor rectangle relative to the popup");
         assertNotNull(window);
 
+        int nearBottom = 720 - windowAt[1] - 20; // the cursor 20 px above the output's bottom edge: no room below for 30 px
+        input.setCursorRectangle(40, nearBottom, 2, 16);
+        input.commit();
+        roundtrips();
+        assertArrayEquals(new int[] {windowAt[0] + 40, windowAt[1] + nearBottom - 30}, popupPosition(), "above the cursor when there is no room below");
+        assertArrayEquals(new int[] {0, 30, 2, 16}, rect);
+
         input.disable();
         input.commit();
         roundtrips();
-        int[][] hidden = {null};
-        compositor.onLoop(() -> {
+        assertNull(popupPosition(), "hidden while the input method is inactive");
+    }
+
+    /** Where the 80x30 popup is drawn, or null while it is not shown. */
+    private int[] popupPosition() throws Exception {
+        return compositor.onLoop(() -> {
+            for (var w : compositor.compositor.scene().toplevels()) assertNotEquals(80, w.surface().width(), "the popup is no toplevel");
+            int[][] seen = {null};
             compositor.compositor.scene().forEachVisibleSurface((s, x, y) -> {
-                if (s.width() == 80 && s.height() == 30) hidden[0] = new int[] {x, y};
+                if (s.width() == 80 && s.height() == 30) seen[0] = new int[] {x, y};
             });
-            return null;
+            return seen[0];
         });
-        assertNull(hidden[0], "hidden while the input method is inactive");
     }
 
     @Test

@@ -67,10 +67,20 @@ final class InputPopup implements SurfaceRole, SceneWindow, ZwpInputPopupSurface
 
     @Override
     public boolean position(Surface s, int[] xy) {
-        if (!visible()) return false;
+        if (!visible()) return false; // visible() has read the cursor rectangle, where it is now (its window may have moved)
+        place();
         xy[0] = x;
         xy[1] = y;
         return true;
+    }
+
+    /** Puts the popup below the cursor rectangle just read, or above it when there is no room below, inside the layout. */
+    private void place() {
+        x = cursor[0];
+        y = cursor[1] + cursor[3];
+        Rect bounds = relay.scene().layoutBounds();
+        if (y + surface.height() > bounds.bottom() && cursor[1] - surface.height() >= bounds.y()) y = cursor[1] - surface.height();
+        if (x + surface.width() > bounds.right()) x = Math.max(bounds.x(), bounds.right() - surface.width());
     }
 
     // ---- the scene ----
@@ -96,11 +106,7 @@ final class InputPopup implements SurfaceRole, SceneWindow, ZwpInputPopupSurface
             shownAt = Rect.EMPTY;
             return;
         }
-        x = cursor[0];
-        y = cursor[1] + cursor[3];
-        Rect bounds = relay.scene().layoutBounds();
-        if (y + surface.height() > bounds.y() + bounds.height() && cursor[1] - surface.height() >= bounds.y()) y = cursor[1] - surface.height();
-        if (x + surface.width() > bounds.x() + bounds.width()) x = Math.max(bounds.x(), bounds.x() + bounds.width() - surface.width());
+        place();
         shownAt = visible() ? new Rect(x, y, surface.width(), surface.height()) : Rect.EMPTY;
         if (!shownAt.isEmpty()) relay.scene().damage(shownAt);
         int rx = cursor[0] - x, ry = cursor[1] - y;
