@@ -136,6 +136,33 @@ class PointerConstraintsTest {
     }
 
     @Test
+    void aConfinementStaysInsideTheSurfacesInputRegion() throws Exception {
+        try (InProcessCompositor ip = new InProcessCompositor(ARGS.split(" "));
+             TestClient c = ip.connect()) {
+            SeatEvents seat = new SeatEvents(c);
+            ZwpPointerConstraintsV1 constraints = new ExtensionGlobals(c).bind(ZwpPointerConstraintsV1.NAME, ZwpPointerConstraintsV1.TYPE);
+            TestClient.Window w = window(c);
+            WlRegion input = c.compositor.createRegion();
+            input.add(0, 0, 100, 100); // the left half of the 200x100 window takes input
+            w.surface().setInputRegion(input);
+            w.surface().commit();
+            c.display.roundtrip();
+            moveTo(ip, 250, 220);
+            List<String> events = new ArrayList<>();
+            constraints.confinePointer(w.surface(), seat.pointer, null, PERSISTENT).setListener(new ZwpConfinedPointerV1.Listener() {
+                @Override
+                public void confined(ZwpConfinedPointerV1 self) {
+                    events.add("confined");
+                }
+            });
+            c.display.roundtrip();
+            assertEquals(List.of("confined"), events);
+            move(ip, 1000, 0);
+            assertArrayEquals(new double[] {220 + 99, 220}, pointer(ip));
+        }
+    }
+
+    @Test
     void aSubsurfaceOfTheSameClientOverTheSurfaceCountsAsTheSurface() throws Exception {
         try (InProcessCompositor ip = new InProcessCompositor(ARGS.split(" "));
              TestClient c = ip.connect()) {

@@ -127,6 +127,11 @@ public final class Surface implements WlSurface.Handler, Drawable {
         return opaque;
     }
 
+    /** The input region in surface coordinates, or null (the whole surface). */
+    public Region inputRegion() {
+        return input;
+    }
+
     /** Whether a point in surface coordinates accepts input (the input region, clipped to the surface). */
     public boolean acceptsInput(int x, int y) {
         return x >= 0 && y >= 0 && x < width && y < height && (input == null || input.contains(x, y));

@@ -52,16 +52,22 @@ abstract sealed class PointerConstraint implements MotionConstraint permits Lock
         regionPending = true;
     }
 
-    /** Whether the surface-local point is in the constraint's region and takes input there. */
+    /** Whether the surface-local point is in the effective region. */
     boolean contains(int x, int y) {
-        if (!surface.acceptsInput(x, y)) return false;
         for (Rect r : area) if (r.contains(x, y)) return true;
         return false;
     }
 
+    /** The effective region: the constraint's, within the surface and its input region, as the protocol defines it. */
     private void clip() {
         Rect bounds = new Rect(0, 0, surface.width(), surface.height());
         Region clipped = region == null ? new Region(bounds) : region.intersect(bounds);
+        Region input = surface.inputRegion();
+        if (input != null) {
+            Region both = new Region();
+            for (Rect r : input.rects()) both.add(clipped.intersect(r));
+            clipped = both;
+        }
         area = clipped.rects().toArray(new Rect[0]);
     }
 }
