@@ -91,7 +91,7 @@ class VirtualInputTest {
     }
 
     @Test
-    void aKeyBeforeAKeymapAndAKeymapShorterThanItsSizeAreNoKeymap() throws Exception {
+    void aKeyBeforeAKeymapAKeymapShorterThanItsSizeAndAnUncompilableOneAreNoKeymap() throws Exception {
         try (InProcessCompositor ip = new InProcessCompositor(OPEN, ARGS)) {
             try (TestClient c = ip.connect()) {
                 SeatEvents seat = new SeatEvents(c);
@@ -108,6 +108,15 @@ class VirtualInputTest {
                 ProtocolErrorException e = error(c);
                 assertEquals(ZwpVirtualKeyboardV1.Error.NO_KEYMAP, e.code());
                 assertTrue(e.getMessage().contains("shorter"), e.getMessage());
+            }
+            byte[] garbage = "xkb_keymap { this is not a keymap };".getBytes(StandardCharsets.US_ASCII);
+            try (TestClient c = ip.connect(); OwnedFd file = Descriptors.sealedReadOnly("garbage-keymap", garbage)) {
+                SeatEvents seat = new SeatEvents(c);
+                ZwpVirtualKeyboardV1 k = new ExtensionGlobals(c).bind(ZwpVirtualKeyboardManagerV1.NAME, ZwpVirtualKeyboardManagerV1.TYPE).createVirtualKeyboard(seat.seat);
+                k.keymap(XKB_V1, file, garbage.length);
+                ProtocolErrorException e = error(c);
+                assertEquals(ZwpVirtualKeyboardV1.Error.NO_KEYMAP, e.code());
+                assertTrue(e.getMessage().contains("unusable"), e.getMessage());
             }
         }
     }
