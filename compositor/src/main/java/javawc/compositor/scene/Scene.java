@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What is on screen: toplevel windows in stacking order (newest on top), popups above them,
- * each drawn as its surface tree, then a drag-and-drop icon and the cursor (a client's surface,
- * or else the compositor's own image) above everything. Collects damage in global
+ * What is on screen, bottom to top: the background and bottom layers (layer shell), toplevel
+ * windows in stacking order (newest on top), the top and overlay layers, popups, each drawn as
+ * its surface tree, then a drag-and-drop icon and the cursor (a client's surface, or else the
+ * compositor's own image) above everything. While the session is locked only the locker's
+ * surfaces are drawn and take input, on black. Collects damage in global
  * coordinates and asks the backend for a frame when something changed or a visible surface
  * waits for a frame callback. Finds the surface under a point for input.
  */
@@ -30,6 +32,13 @@ public final class Scene {
 
     private final List<SceneWindow> toplevels = new ArrayList<>();
     private final List<SceneWindow> popups = new ArrayList<>();
+    /** Layer-shell surfaces per layer (background, bottom, top, overlay); windows lie between bottom and top. */
+    private final List<List<SceneWindow>> layers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private final List<SceneWindow> lockSurfaces = new ArrayList<>();
+    /** Per output, the area left to windows once layer surfaces' exclusive zones are taken out; absent: the whole output. */
+    private final java.util.Map<Output, Rect> usableAreas = new java.util.IdentityHashMap<>();
+    private final List<Runnable> outputsListeners = new ArrayList<>(1);
+    private boolean locked;
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
     private final int[] xy = new int[2];
@@ -66,6 +75,7 @@ public final class Scene {
             layout = layout.isEmpty() ? area : layout.union(area);
             damage.add(area);
         }
+        for (int i = 0; i < outputsListeners.size(); i++) outputsListeners.get(i).run(); // layer surfaces are laid out again first
         for (SceneWindow w : List.copyOf(toplevels)) {
             if (!w.visible() || onAnyOutput(w.geometry())) continue;
             Rect g = w.geometry();
@@ -123,6 +133,11 @@ public final class Scene {
         return generation;
     }
 
+    /** Runs {@code listener} after the outputs changed (mode, position, scale, transform), before windows are put back on them. */
+    public void addOutputsListener(Runnable listener) {
+        outputsListeners.add(listener);
+    }
+
     /** How the scene asks the backend for a frame on every output. */
     public void setFrameRequest(Runnable frameRequest) {
         this.frameRequest = frameRequest;
@@ -156,15 +171,15 @@ public final class Scene {
      * else cascaded from the centre, so a new window never hides an older one completely.
      */
     public int[] placeToplevel(int width, int height) {
-        Output o = primaryOutput();
-        int cx = o.x() + Math.max(0, (o.logicalWidth() - width) / 2), cy = o.y() + Math.max(0, (o.logicalHeight() - height) / 2);
+        Rect o = usableArea(primaryOutput());
+        int cx = o.x() + Math.max(0, (o.width() - width) / 2), cy = o.y() + Math.max(0, (o.height() - height) / 2);
         List<Rect> taken = new ArrayList<>();
         for (SceneWindow w : toplevels) if (w.visible()) taken.add(w.surface().globalBounds());
         if (isFree(new Rect(cx, cy, width, height), taken)) return new int[] {cx, cy};
         int[] best = null;
         long bestDistance = Long.MAX_VALUE;
-        for (int y = o.y(); y + height <= o.y() + o.logicalHeight(); y += CASCADE_STEP) {
-            for (int x = o.x(); x + width <= o.x() + o.logicalWidth(); x += CASCADE_STEP) {
+        for (int y = o.y(); y + height <= o.bottom(); y += CASCADE_STEP) {
+            for (int x = o.x(); x + width <= o.right(); x += CASCADE_STEP) {
                 long d = (long) (x - cx) * (x - cx) + (long) (y - cy) * (y - cy);
                 if (d < bestDistance && isFree(new Rect(x, y, width, height), taken)) {
                     best = new int[] {x, y};
@@ -215,6 +230,85 @@ public final class Scene {
         damageWindow(w);
         toplevels.remove(w);
         popups.remove(w);
+        for (List<SceneWindow> layer : layers) layer.remove(w);
+        lockSurfaces.remove(w);
+    }
+
+    // ---- layers (layer shell) ----
+
+    public static final int LAYER_BACKGROUND = 0, LAYER_BOTTOM = 1, LAYER_TOP = 2, LAYER_OVERLAY = 3;
+
+    /** Puts a layer surface on top of {@code layer} (one of the LAYER_ constants), out of any other layer. */
+    public void addLayerSurface(SceneWindow w, int layer) {
+        for (List<SceneWindow> l : layers) l.remove(w);
+        layers.get(layer).add(w);
+        damageWindow(w);
+    }
+
+    /**
+     * The part of {@code output} given to windows: maximized ones fill it and new ones are placed
+     * in it. Exclusive zones of layer surfaces (panels) make it smaller than the output.
+     */
+    public Rect usableArea(Output output) {
+        Rect r = usableAreas.get(output);
+        return r != null ? r : output.logicalBounds();
+    }
+
+    /** Sets what {@link #usableArea} gives for {@code output}; when it changed, toplevels are told (a maximized one is resized). */
+    public void setUsableArea(Output output, Rect area) {
+        if (area.equals(usableArea(output))) return;
+        if (area.equals(output.logicalBounds())) usableAreas.remove(output);
+        else usableAreas.put(output, area);
+        for (SceneWindow w : List.copyOf(toplevels)) w.usableAreaChanged();
+    }
+
+    // ---- the session lock ----
+
+    /**
+     * Locks or unlocks the session. While locked only lock surfaces ({@link #addLockSurface}) are
+     * drawn (on black) and found under the pointer; everything is repainted either way.
+     */
+    public void setLocked(boolean on) {
+        if (locked == on) return;
+        locked = on;
+        generation++;
+        damage(layout);
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    /** A lock surface, shown (only) while the session is locked. */
+    public void addLockSurface(SceneWindow w) {
+        lockSurfaces.remove(w);
+        lockSurfaces.add(w);
+        damageWindow(w);
+    }
+
+    /** Whether {@code s} may have input while the session is locked: it belongs to a lock surface's tree. */
+    public boolean isLockSurface(Surface s) {
+        for (SceneWindow w : lockSurfaces) if (inTree(w.surface(), s)) return true;
+        return false;
+    }
+
+    private static boolean inTree(Surface root, Surface s) {
+        for (Surface t : root.stack()) if (t == s || t != root && inTree(t, s)) return true;
+        return false;
+    }
+
+    /** The shown lock surfaces, oldest first. */
+    public List<SceneWindow> lockSurfaces() {
+        return List.copyOf(lockSurfaces);
+    }
+
+    /** The stacked window (toplevel, popup, layer or lock surface) whose root surface is {@code s}, or null. */
+    public SceneWindow windowOf(Surface s) {
+        for (SceneWindow w : toplevels) if (w.surface() == s) return w;
+        for (SceneWindow w : popups) if (w.surface() == s) return w;
+        for (List<SceneWindow> layer : layers) for (SceneWindow w : layer) if (w.surface() == s) return w;
+        for (SceneWindow w : lockSurfaces) if (w.surface() == s) return w;
+        return null;
     }
 
     public List<SceneWindow> toplevels() {
@@ -270,7 +364,7 @@ public final class Scene {
      * (the client's surface, or else the compositor's image).
      */
     public void forEachOverlay(DrawableVisitor v) {
-        if (dragIcon != null && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
+        if (dragIcon != null && !locked && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
         if (cursor != null) {
             if (cursor.position(xy)) v.visit(cursor, xy[0], xy[1]);
         } else if (cursorImage != null) {
@@ -319,6 +413,8 @@ public final class Scene {
         damage(before);
         toplevels.removeIf(w -> w.surface() == s);
         popups.removeIf(w -> w.surface() == s);
+        for (List<SceneWindow> layer : layers) layer.removeIf(w -> w.surface() == s);
+        lockSurfaces.removeIf(w -> w.surface() == s);
     }
 
     public void damage(Rect r) {
@@ -365,16 +461,26 @@ public final class Scene {
     // ---- traversal ----
 
     /**
-     * The topmost surface that takes input at the global point (x, y): popups first, then
-     * toplevels from the top, each tree from its topmost subsurface down, each surface asked
+     * The topmost surface that takes input at the global point (x, y), in drawing order from the
+     * top (popups, overlay and top layers, toplevels, bottom and background layers; only lock
+     * surfaces while locked), each tree from its topmost subsurface down, each surface asked
      * about its input region. Fills {@code hit}; false when the point is over no window.
      */
     public boolean pick(double x, double y, Hit hit) {
         int px = (int) Math.floor(x), py = (int) Math.floor(y);
-        for (int i = popups.size() - 1; i >= 0; i--) if (pickWindow(popups.get(i), px, py, hit)) return true;
-        for (int i = toplevels.size() - 1; i >= 0; i--) if (pickWindow(toplevels.get(i), px, py, hit)) return true;
+        if (locked) {
+            if (pickIn(lockSurfaces, px, py, hit)) return true;
+        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(LAYER_OVERLAY), px, py, hit) || pickIn(layers.get(LAYER_TOP), px, py, hit)
+                || pickIn(toplevels, px, py, hit) || pickIn(layers.get(LAYER_BOTTOM), px, py, hit) || pickIn(layers.get(LAYER_BACKGROUND), px, py, hit)) {
+            return true;
+        }
         hit.window = null;
         hit.surface = null;
+        return false;
+    }
+
+    private boolean pickIn(List<SceneWindow> windows, int px, int py, Hit hit) {
+        for (int i = windows.size() - 1; i >= 0; i--) if (pickWindow(windows.get(i), px, py, hit)) return true;
         return false;
     }
 
@@ -400,10 +506,25 @@ public final class Scene {
         return false;
     }
 
-    /** Every shown surface, bottom to top: toplevel trees in stacking order, then popups. */
+    /**
+     * Every shown surface, bottom to top: the background and bottom layers, toplevel trees in
+     * stacking order, the top and overlay layers, then popups; while locked, only lock surfaces.
+     */
     public void forEachVisibleSurface(SurfaceVisitor v) {
-        for (SceneWindow w : toplevels) if (w.visible()) forEachInTree(w.surface(), v);
-        for (SceneWindow w : popups) if (w.visible()) forEachInTree(w.surface(), v);
+        if (locked) {
+            visitAll(lockSurfaces, v);
+            return;
+        }
+        visitAll(layers.get(LAYER_BACKGROUND), v);
+        visitAll(layers.get(LAYER_BOTTOM), v);
+        visitAll(toplevels, v);
+        visitAll(layers.get(LAYER_TOP), v);
+        visitAll(layers.get(LAYER_OVERLAY), v);
+        visitAll(popups, v);
+    }
+
+    private void visitAll(List<SceneWindow> windows, SurfaceVisitor v) {
+        for (int i = 0; i < windows.size(); i++) if (windows.get(i).visible()) forEachInTree(windows.get(i).surface(), v);
     }
 
     private void forEachInTree(Surface root, SurfaceVisitor v) {

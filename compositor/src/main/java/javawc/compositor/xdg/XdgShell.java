@@ -10,6 +10,24 @@ public final class XdgShell {
 
     private XdgShell() {}
 
+    /**
+     * Gives {@code popup}, made by xdg_surface.get_popup with a null parent, the parent
+     * {@code parent} (another protocol's surface); false when the popup already has a parent or
+     * was committed, and then nothing changes.
+     */
+    public static boolean adoptPopup(javawc.server.protocol.XdgPopup popup, PopupParent parent) {
+        return popup.handler() instanceof XdgPopupRole p && p.adopt(parent);
+    }
+
+    /** The surface a chain of popups hangs from (a toplevel's or a layer surface), or {@code s} itself when it is no popup. */
+    public static javawc.compositor.core.Surface popupRoot(javawc.compositor.core.Surface s) {
+        for (int depth = 0; depth < 64 && s != null; depth++) { // chains are short; the bound guards against a cycle
+            if (!(s.role() instanceof XdgSurfaceRole x) || !(x.roleObject() instanceof XdgPopupRole p) || !p.hasParent()) return s;
+            s = p.parentSurface();
+        }
+        return s;
+    }
+
     public static AutoCloseable install(ProtocolContext c) throws OsException {
         XdgWmBaseGlobal global = new XdgWmBaseGlobal(c.globals(), c.server(), c.scene(), c.seat(), PING_INTERVAL_MS);
         if (c.policy().xdgBufferBeforeFirstAck()) global.acceptBufferBeforeFirstAck();

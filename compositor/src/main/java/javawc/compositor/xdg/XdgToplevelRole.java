@@ -77,22 +77,24 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     @Override
     public void sendConfigure() {
         Output output = output();
+        Rect usable = xdg.scene().usableArea(output); // the output less panels' exclusive zones
         if (resource.version() >= XdgToplevel.EVENT_CONFIGURE_BOUNDS_SINCE) {
-            resource.sendConfigureBounds(output.logicalWidth(), output.logicalHeight());
+            resource.sendConfigureBounds(usable.width(), usable.height());
         }
         if (resource.version() >= XdgToplevel.EVENT_WM_CAPABILITIES_SINCE && !capabilitiesSent) {
             capabilitiesSent = true;
             resource.sendWmCapabilities(xdg.kiosk() ? ints() // a kiosk's windows cannot change state: no buttons for it
                     : ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN, XdgToplevel.WmCapabilities.MINIMIZE));
         }
-        boolean full = maximized || fullscreen;
         int[] states = new int[4];
         int n = 0;
         if (maximized) states[n++] = XdgToplevel.State.MAXIMIZED;
         if (fullscreen) states[n++] = XdgToplevel.State.FULLSCREEN;
         if (activated) states[n++] = XdgToplevel.State.ACTIVATED;
         if (resizing) states[n++] = XdgToplevel.State.RESIZING;
-        resource.sendConfigure(full ? output.logicalWidth() : width, full ? output.logicalHeight() : height, ints(java.util.Arrays.copyOf(states, n)));
+        int w = fullscreen ? output.logicalWidth() : maximized ? usable.width() : width;
+        int h = fullscreen ? output.logicalHeight() : maximized ? usable.height() : height;
+        resource.sendConfigure(w, h, ints(java.util.Arrays.copyOf(states, n)));
     }
 
     private static ByteBuffer ints(int... values) {
@@ -111,14 +113,19 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     }
 
     /**
-     * Maximized and fullscreen windows sit at the output's origin; others go back where they last
+     * Fullscreen windows sit at the output's origin, maximized ones at the corner of its usable
+     * area (clear of panels); others go back where they last
      * were (after an unmap, unmaximize or unfullscreen), else where the scene finds room.
      */
     private void placeWindow() {
-        if (maximized || fullscreen) {
+        if (fullscreen) {
             Output o = output();
             x = o.x();
             y = o.y();
+        } else if (maximized) {
+            Rect usable = xdg.scene().usableArea(output());
+            x = usable.x();
+            y = usable.y();
         } else if (xdg.kiosk()) { // a dialog: its own size, centred on the kiosk's output (as cage does)
             Output o = xdg.scene().primaryOutput();
             Rect g = xdg.geometry();
@@ -151,6 +158,18 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         placed = false;
         resizing = anchored = minimized = false; // mapped again, it is shown
         if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
+    }
+
+    /** Panels came, went or changed: a maximized window fills what is left to windows now. */
+    @Override
+    public void usableAreaChanged() {
+        if (!maximized || fullscreen || !alive) return;
+        if (placed) {
+            xdg.damageWithPopups();
+            placeWindow();
+            xdg.damageWithPopups();
+        }
+        xdg.configure();
     }
 
     // ---- focus and activation ----
