@@ -16,6 +16,7 @@ import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
@@ -54,7 +55,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, LayerShell::install);
+            OutputProtocols::install, DmabufProtocol::install, LayerShell::install,
+            SessionLockProtocol::install);
 
     private final Server server;
     private final Backend backend;
