@@ -9,6 +9,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.input.ControlChannel;
@@ -37,6 +38,7 @@ import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -56,7 +58,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, LayerShell::install,
-            SessionLockProtocol::install);
+            SessionLockProtocol::install, DecorationProtocol::install, XdgForeignProtocol::install);
 
     private final Server server;
     private final Backend backend;

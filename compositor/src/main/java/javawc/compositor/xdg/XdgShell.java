@@ -28,6 +28,36 @@ public final class XdgShell {
         return s;
     }
 
+    /** The wl_surface of an xdg_toplevel. */
+    public static javawc.compositor.core.Surface surfaceOf(javawc.server.protocol.XdgToplevel toplevel) {
+        return ((XdgToplevelRole) toplevel.handler()).surface();
+    }
+
+    /** Sends {@code toplevel} a configure (another protocol's state for it changed: its decoration mode); none before its initial commit. */
+    public static void configure(javawc.server.protocol.XdgToplevel toplevel) {
+        ((XdgToplevelRole) toplevel.handler()).xdgSurface().configure();
+    }
+
+    /** Whether {@code s} is an xdg_toplevel's surface (its toplevel object alive). */
+    public static boolean isToplevel(javawc.compositor.core.Surface s) {
+        return s.role() instanceof XdgSurfaceRole x && x.isAlive() && x.roleObject() instanceof XdgToplevelRole t && t.isAlive();
+    }
+
+    /**
+     * Makes the toplevel of {@code parent} (null: none) the parent of the toplevel of {@code child},
+     * as xdg_toplevel.set_parent does (both must be toplevels' surfaces); false when that would make a loop.
+     */
+    public static boolean setParent(javawc.compositor.core.Surface child, javawc.compositor.core.Surface parent) {
+        XdgToplevelRole c = (XdgToplevelRole) ((XdgSurfaceRole) child.role()).roleObject();
+        XdgToplevelRole p = parent == null ? null : (XdgToplevelRole) ((XdgSurfaceRole) parent.role()).roleObject();
+        return c.parentTo(p);
+    }
+
+    /** The parent window of the toplevel of {@code s}, or null. */
+    public static javawc.compositor.wm.ManagedWindow parentOf(javawc.compositor.core.Surface s) {
+        return isToplevel(s) ? ((XdgToplevelRole) ((XdgSurfaceRole) s.role()).roleObject()).parent() : null;
+    }
+
     public static AutoCloseable install(ProtocolContext c) throws OsException {
         XdgWmBaseGlobal global = new XdgWmBaseGlobal(c.globals(), c.server(), c.scene(), c.seat(), PING_INTERVAL_MS);
         if (c.policy().xdgBufferBeforeFirstAck()) global.acceptBufferBeforeFirstAck();

@@ -62,6 +62,10 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         return alive;
     }
 
+    XdgSurfaceRole xdgSurface() {
+        return xdg;
+    }
+
     @Override
     public Surface surface() {
         return xdg.surface();
@@ -314,15 +318,17 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void setParent(XdgToplevel self, XdgToplevel parentResource) {
-        XdgToplevelRole p = parentResource == null ? null : (XdgToplevelRole) parentResource.handler();
-        for (XdgToplevelRole a = p; a != null; a = a.parent) {
-            if (a == this) {
-                self.postError(XdgToplevel.Error.INVALID_PARENT, "set_parent would make a loop");
-                return;
-            }
+        if (!parentTo(parentResource == null ? null : (XdgToplevelRole) parentResource.handler())) {
+            self.postError(XdgToplevel.Error.INVALID_PARENT, "set_parent would make a loop");
         }
+    }
+
+    /** Makes {@code p} (null: none) this window's parent (set_parent, or an xdg-foreign import); false when that would make a loop. */
+    boolean parentTo(XdgToplevelRole p) {
+        for (XdgToplevelRole a = p; a != null; a = a.parent) if (a == this) return false;
         parent = p;
         if (xdg.kiosk()) applyFullState(false, p == null, xdg.scene().primaryOutput()); // dialogs float, centred
+        return true;
     }
 
     @Override
