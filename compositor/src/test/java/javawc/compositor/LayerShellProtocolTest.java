@@ -54,7 +54,7 @@ class LayerShellProtocolTest {
         }
     }
 
-    private static Layer layer(TestClient c, ZwlrLayerShellV1 shell, int layer) {
+    static Layer layer(TestClient c, ZwlrLayerShellV1 shell, int layer) {
         WlSurface s = c.compositor.createSurface();
         List<int[]> configures = new ArrayList<>();
         ZwlrLayerSurfaceV1 l = shell.getLayerSurface(s, null, layer, "test");
@@ -68,7 +68,7 @@ class LayerShellProtocolTest {
     }
 
     /** Commits the initial state, acks the configure and shows a buffer of the configured size. */
-    private static void show(TestClient c, Layer l) throws Exception {
+    static void show(TestClient c, Layer l) throws Exception {
         l.surface().commit();
         c.display.roundtrip();
         int[] conf = l.last();
