@@ -5,6 +5,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputGlobal;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.scene.ShellLayers;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.xdg.XdgShell;
 import javawc.server.Server;
@@ -118,7 +119,7 @@ public final class LayerShell implements ZwlrLayerShellV1.Handler {
         }
         LayerLayout.Result result = LayerLayout.arrange(output.logicalBounds(), requests);
         for (int i = 0; i < here.size(); i++) here.get(i).placed(result.boxes().get(i));
-        scene.setUsableArea(output, result.usable());
+        scene.shell().setUsableArea(output, result.usable());
     }
 
     /** A layer surface object was destroyed: its output is laid out again without it. */
@@ -149,7 +150,7 @@ public final class LayerShell implements ZwlrLayerShellV1.Handler {
 
     /** The shown surface that holds the keyboard: exclusive, in the overlay or else the top layer, the newest; or null. */
     private LayerSurfaceRole holder() {
-        for (int layer = Scene.LAYER_OVERLAY; layer >= Scene.LAYER_TOP; layer--) {
+        for (int layer = ShellLayers.OVERLAY; layer >= ShellLayers.TOP; layer--) {
             for (int i = surfaces.size() - 1; i >= 0; i--) {
                 LayerSurfaceRole s = surfaces.get(i);
                 if (s.visible() && s.layer() == layer && s.keyboardInteractivity() == ZwlrLayerSurfaceV1.KeyboardInteractivity.EXCLUSIVE) return s;

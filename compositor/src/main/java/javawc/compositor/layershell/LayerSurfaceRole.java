@@ -177,7 +177,7 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
         initialCommitDone = true;
         if (first && s.hasBufferCommitted()) acked = true; // the lenient host's buffer before any configure (see preCommit)
         if (s.hasBufferCommitted()) {
-            if (!mapped || before.layer != current.layer) shell.scene().addLayerSurface(this, current.layer);
+            if (!mapped || before.layer != current.layer) shell.scene().shell().add(this, current.layer);
             mapped = true;
             if (first || !current.sameLayout(before)) shell.arrange(output);
         } else if (mapped) {

@@ -32,13 +32,8 @@ public final class Scene {
 
     private final List<SceneWindow> toplevels = new ArrayList<>();
     private final List<SceneWindow> popups = new ArrayList<>();
-    /** Layer-shell surfaces per layer (background, bottom, top, overlay); windows lie between bottom and top. */
-    private final List<List<SceneWindow>> layers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    private final List<SceneWindow> lockSurfaces = new ArrayList<>();
-    /** Per output, the area left to windows once layer surfaces' exclusive zones are taken out; absent: the whole output. */
-    private final java.util.Map<Output, Rect> usableAreas = new java.util.IdentityHashMap<>();
+    private final ShellLayers shell = new ShellLayers(this);
     private final List<Runnable> outputsListeners = new ArrayList<>(1);
-    private boolean locked;
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
     private final int[] xy = new int[2];
@@ -171,7 +166,7 @@ public final class Scene {
      * else cascaded from the centre, so a new window never hides an older one completely.
      */
     public int[] placeToplevel(int width, int height) {
-        Rect o = usableArea(primaryOutput());
+        Rect o = shell.usableArea(primaryOutput());
         int cx = o.x() + Math.max(0, (o.width() - width) / 2), cy = o.y() + Math.max(0, (o.height() - height) / 2);
         List<Rect> taken = new ArrayList<>();
         for (SceneWindow w : toplevels) if (w.visible()) taken.add(w.surface().globalBounds());
@@ -230,84 +225,20 @@ public final class Scene {
         damageWindow(w);
         toplevels.remove(w);
         popups.remove(w);
-        for (List<SceneWindow> layer : layers) layer.remove(w);
-        lockSurfaces.remove(w);
+        shell.remove(w);
     }
 
-    // ---- layers (layer shell) ----
-
-    public static final int LAYER_BACKGROUND = 0, LAYER_BOTTOM = 1, LAYER_TOP = 2, LAYER_OVERLAY = 3;
-
-    /** Puts a layer surface on top of {@code layer} (one of the LAYER_ constants), out of any other layer. */
-    public void addLayerSurface(SceneWindow w, int layer) {
-        for (List<SceneWindow> l : layers) l.remove(w);
-        layers.get(layer).add(w);
-        damageWindow(w);
-    }
-
-    /**
-     * The part of {@code output} given to windows: maximized ones fill it and new ones are placed
-     * in it. Exclusive zones of layer surfaces (panels) make it smaller than the output.
-     */
-    public Rect usableArea(Output output) {
-        Rect r = usableAreas.get(output);
-        return r != null ? r : output.logicalBounds();
-    }
-
-    /** Sets what {@link #usableArea} gives for {@code output}; when it changed, toplevels are told (a maximized one is resized). */
-    public void setUsableArea(Output output, Rect area) {
-        if (area.equals(usableArea(output))) return;
-        if (area.equals(output.logicalBounds())) usableAreas.remove(output);
-        else usableAreas.put(output, area);
-        for (SceneWindow w : List.copyOf(toplevels)) w.usableAreaChanged();
-    }
-
-    // ---- the session lock ----
-
-    /**
-     * Locks or unlocks the session. While locked only lock surfaces ({@link #addLockSurface}) are
-     * drawn (on black) and found under the pointer; everything is repainted either way.
-     */
-    public void setLocked(boolean on) {
-        if (locked == on) return;
-        locked = on;
-        generation++;
-        damage(layout);
-    }
-
-    public boolean isLocked() {
-        return locked;
-    }
-
-    /** A lock surface, shown (only) while the session is locked. */
-    public void addLockSurface(SceneWindow w) {
-        lockSurfaces.remove(w);
-        lockSurfaces.add(w);
-        damageWindow(w);
-    }
-
-    /** Whether {@code s} may have input while the session is locked: it belongs to a lock surface's tree. */
-    public boolean isLockSurface(Surface s) {
-        for (SceneWindow w : lockSurfaces) if (inTree(w.surface(), s)) return true;
-        return false;
-    }
-
-    private static boolean inTree(Surface root, Surface s) {
-        for (Surface t : root.stack()) if (t == s || t != root && inTree(t, s)) return true;
-        return false;
-    }
-
-    /** The shown lock surfaces, oldest first. */
-    public List<SceneWindow> lockSurfaces() {
-        return List.copyOf(lockSurfaces);
+    /** The layer-shell layers around the windows, the area they leave to windows, and the lock screen. */
+    public ShellLayers shell() {
+        return shell;
     }
 
     /** The stacked window (toplevel, popup, layer or lock surface) whose root surface is {@code s}, or null. */
     public SceneWindow windowOf(Surface s) {
         for (SceneWindow w : toplevels) if (w.surface() == s) return w;
         for (SceneWindow w : popups) if (w.surface() == s) return w;
-        for (List<SceneWindow> layer : layers) for (SceneWindow w : layer) if (w.surface() == s) return w;
-        for (SceneWindow w : lockSurfaces) if (w.surface() == s) return w;
+        for (List<SceneWindow> layer : shell.layers) for (SceneWindow w : layer) if (w.surface() == s) return w;
+        for (SceneWindow w : shell.lockSurfaces) if (w.surface() == s) return w;
         return null;
     }
 
@@ -364,7 +295,7 @@ public final class Scene {
      * (the client's surface, or else the compositor's image).
      */
     public void forEachOverlay(DrawableVisitor v) {
-        if (dragIcon != null && !locked && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
+        if (dragIcon != null && !shell.isLocked() && dragIcon.position(xy)) v.visit(dragIcon, xy[0], xy[1]);
         if (cursor != null) {
             if (cursor.position(xy)) v.visit(cursor, xy[0], xy[1]);
         } else if (cursorImage != null) {
@@ -413,8 +344,7 @@ public final class Scene {
         damage(before);
         toplevels.removeIf(w -> w.surface() == s);
         popups.removeIf(w -> w.surface() == s);
-        for (List<SceneWindow> layer : layers) layer.removeIf(w -> w.surface() == s);
-        lockSurfaces.removeIf(w -> w.surface() == s);
+        shell.removeSurface(s);
     }
 
     public void damage(Rect r) {
@@ -468,10 +398,11 @@ public final class Scene {
      */
     public boolean pick(double x, double y, Hit hit) {
         int px = (int) Math.floor(x), py = (int) Math.floor(y);
-        if (locked) {
-            if (pickIn(lockSurfaces, px, py, hit)) return true;
-        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(LAYER_OVERLAY), px, py, hit) || pickIn(layers.get(LAYER_TOP), px, py, hit)
-                || pickIn(toplevels, px, py, hit) || pickIn(layers.get(LAYER_BOTTOM), px, py, hit) || pickIn(layers.get(LAYER_BACKGROUND), px, py, hit)) {
+        List<List<SceneWindow>> layers = shell.layers;
+        if (shell.isLocked()) {
+            if (pickIn(shell.lockSurfaces, px, py, hit)) return true;
+        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(ShellLayers.OVERLAY), px, py, hit) || pickIn(layers.get(ShellLayers.TOP), px, py, hit)
+                || pickIn(toplevels, px, py, hit) || pickIn(layers.get(ShellLayers.BOTTOM), px, py, hit) || pickIn(layers.get(ShellLayers.BACKGROUND), px, py, hit)) {
             return true;
         }
         hit.window = null;
@@ -511,15 +442,15 @@ public final class Scene {
      * stacking order, the top and overlay layers, then popups; while locked, only lock surfaces.
      */
     public void forEachVisibleSurface(SurfaceVisitor v) {
-        if (locked) {
-            visitAll(lockSurfaces, v);
+        if (shell.isLocked()) {
+            visitAll(shell.lockSurfaces, v);
             return;
         }
-        visitAll(layers.get(LAYER_BACKGROUND), v);
-        visitAll(layers.get(LAYER_BOTTOM), v);
+        visitAll(shell.layers.get(ShellLayers.BACKGROUND), v);
+        visitAll(shell.layers.get(ShellLayers.BOTTOM), v);
         visitAll(toplevels, v);
-        visitAll(layers.get(LAYER_TOP), v);
-        visitAll(layers.get(LAYER_OVERLAY), v);
+        visitAll(shell.layers.get(ShellLayers.TOP), v);
+        visitAll(shell.layers.get(ShellLayers.OVERLAY), v);
         visitAll(popups, v);
     }
 

@@ -103,7 +103,7 @@ public final class Keyboard implements WlKeyboard.Handler {
         if (bindings == null || keymap == null) return false;
         int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
         KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
-        if (action != null && seat.scene().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
+        if (action != null && seat.scene().shell().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
             return false; // a locked session's keys are the locker's: nothing may act on the windows behind it
         }
         return action != null && bindingHandler.run(action, new KeyCombo(modifiers, base));

@@ -101,7 +101,7 @@ final class LockSurfaceRole implements SurfaceRole, ExtSessionLockSurfaceV1.Hand
         }
         if (!shown) {
             shown = true;
-            lock.manager().scene().addLockSurface(this);
+            lock.manager().scene().shell().addLockSurface(this);
             lock.manager().lockSurfaceShown(surface);
         }
     }

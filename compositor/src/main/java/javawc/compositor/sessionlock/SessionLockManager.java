@@ -66,14 +66,14 @@ final class SessionLockManager implements ExtSessionLockManagerV1.Handler {
             lock.refuse();
             return;
         }
-        if (!scene.isLocked()) {
+        if (!scene.shell().isLocked()) {
             focusBeforeLock = seat.keyboardFocus();
             LOG.info("session locked by {}", self.client());
         } else {
             LOG.info("session (locked since its locker died) taken over by {}", self.client());
         }
         active = lock;
-        scene.setLocked(true);
+        scene.shell().setLocked(true);
         seat.setKeyboardFocus(null); // the filter: a lock surface, or nobody
         lock.sendLocked();
     }
@@ -82,7 +82,7 @@ final class SessionLockManager implements ExtSessionLockManagerV1.Handler {
     void unlocked(SessionLock lock) {
         if (lock != active) return;
         active = null;
-        scene.setLocked(false);
+        scene.shell().setLocked(false);
         LOG.info("session unlocked by {}", lock.client());
         Surface back = focusBeforeLock;
         focusBeforeLock = null;
@@ -104,7 +104,7 @@ final class SessionLockManager implements ExtSessionLockManagerV1.Handler {
 
     /** A lock surface of the active lock was shown: it takes the keyboard if no lock surface has it. */
     void lockSurfaceShown(Surface s) {
-        if (!scene.isLockSurface(seat.keyboardFocus())) seat.setKeyboardFocus(s);
+        if (!scene.shell().isLockSurface(seat.keyboardFocus())) seat.setKeyboardFocus(s);
     }
 
     /** A lock surface went: the keyboard moves to another one, or to nobody. */
@@ -114,8 +114,8 @@ final class SessionLockManager implements ExtSessionLockManagerV1.Handler {
 
     /** The focus filter: while locked, only lock surfaces may have the keyboard (the first shown one when another is asked for). */
     private Surface focusAllowed(Surface requested) {
-        if (!scene.isLocked() || requested != null && scene.isLockSurface(requested)) return requested;
-        List<SceneWindow> shown = scene.lockSurfaces();
+        if (!scene.shell().isLocked() || requested != null && scene.shell().isLockSurface(requested)) return requested;
+        List<SceneWindow> shown = scene.shell().lockSurfaces();
         for (SceneWindow w : shown) if (w.visible()) return w.surface();
         return null;
     }

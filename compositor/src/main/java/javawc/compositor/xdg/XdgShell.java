@@ -1,9 +1,20 @@
 package javawc.compositor.xdg;
 
 import javawc.compositor.ProtocolContext;
+import javawc.compositor.core.Subsurface;
+import javawc.compositor.core.Surface;
+import javawc.compositor.wm.ManagedWindow;
+import javawc.server.protocol.XdgPopup;
+import javawc.server.protocol.XdgToplevel;
 import javawc.os.OsException;
 
-/** xdg_wm_base: toplevels and popups, with a ping every few seconds. */
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * xdg_wm_base: toplevels and popups, with a ping every few seconds; and what other protocols
+ * may ask of xdg surfaces (a popup's parent, a toplevel's parent, a configure).
+ */
 public final class XdgShell {
     /** How often clients are pinged; one that has not answered by the next ping is logged as unresponsive. */
     public static final long PING_INTERVAL_MS = 5000;
@@ -15,12 +26,12 @@ public final class XdgShell {
      * {@code parent} (another protocol's surface); false when the popup already has a parent or
      * was committed, and then nothing changes.
      */
-    public static boolean adoptPopup(javawc.server.protocol.XdgPopup popup, PopupParent parent) {
+    public static boolean adoptPopup(XdgPopup popup, PopupParent parent) {
         return popup.handler() instanceof XdgPopupRole p && p.adopt(parent);
     }
 
     /** The surface a chain of popups hangs from (a toplevel's or a layer surface), or {@code s} itself when it is no popup. */
-    public static javawc.compositor.core.Surface popupRoot(javawc.compositor.core.Surface s) {
+    public static Surface popupRoot(Surface s) {
         for (int depth = 0; depth < 64 && s != null; depth++) { // chains are short; the bound guards against a cycle
             if (!(s.role() instanceof XdgSurfaceRole x) || !(x.roleObject() instanceof XdgPopupRole p) || !p.hasParent()) return s;
             s = p.parentSurface();
@@ -29,17 +40,17 @@ public final class XdgShell {
     }
 
     /** The wl_surface of an xdg_toplevel. */
-    public static javawc.compositor.core.Surface surfaceOf(javawc.server.protocol.XdgToplevel toplevel) {
+    public static Surface surfaceOf(XdgToplevel toplevel) {
         return ((XdgToplevelRole) toplevel.handler()).surface();
     }
 
     /** Sends {@code toplevel} a configure (another protocol's state for it changed: its decoration mode); none before its initial commit. */
-    public static void configure(javawc.server.protocol.XdgToplevel toplevel) {
+    public static void configure(XdgToplevel toplevel) {
         ((XdgToplevelRole) toplevel.handler()).xdgSurface().configure();
     }
 
     /** Whether {@code s} is an xdg_toplevel's surface (its toplevel object alive). */
-    public static boolean isToplevel(javawc.compositor.core.Surface s) {
+    public static boolean isToplevel(Surface s) {
         return s.role() instanceof XdgSurfaceRole x && x.isAlive() && x.roleObject() instanceof XdgToplevelRole t && t.isAlive();
     }
 
@@ -47,15 +58,37 @@ public final class XdgShell {
      * Makes the toplevel of {@code parent} (null: none) the parent of the toplevel of {@code child},
      * as xdg_toplevel.set_parent does (both must be toplevels' surfaces); false when that would make a loop.
      */
-    public static boolean setParent(javawc.compositor.core.Surface child, javawc.compositor.core.Surface parent) {
+    public static boolean setParent(Surface child, Surface parent) {
         XdgToplevelRole c = (XdgToplevelRole) ((XdgSurfaceRole) child.role()).roleObject();
         XdgToplevelRole p = parent == null ? null : (XdgToplevelRole) ((XdgSurfaceRole) parent.role()).roleObject();
         return c.parentTo(p);
     }
 
     /** The parent window of the toplevel of {@code s}, or null. */
-    public static javawc.compositor.wm.ManagedWindow parentOf(javawc.compositor.core.Surface s) {
+    public static ManagedWindow parentOf(Surface s) {
         return isToplevel(s) ? ((XdgToplevelRole) ((XdgSurfaceRole) s.role()).roleObject()).parent() : null;
+    }
+
+    /** The toplevel a surface belongs to: its own, or the one its subsurface or popup tree hangs from; null if none. */
+    static XdgToplevelRole owningToplevel(Surface s) {
+        for (int depth = 0; s != null && depth < 64; depth++) { // trees are shallow; the bound guards against a cycle
+            if (s.role() instanceof Subsurface sub) {
+                s = sub.parent();
+                continue;
+            }
+            if (!(s.role() instanceof XdgSurfaceRole x)) return null;
+            if (x.roleObject() instanceof XdgToplevelRole t) return t;
+            if (!(x.roleObject() instanceof XdgPopupRole p)) return null;
+            s = p.parentSurface();
+        }
+        return null;
+    }
+
+    /** An array of ints as a wl_array's bytes. */
+    static ByteBuffer ints(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
+        for (int v : values) b.putInt(v);
+        return b.flip();
     }
 
     public static AutoCloseable install(ProtocolContext c) throws OsException {

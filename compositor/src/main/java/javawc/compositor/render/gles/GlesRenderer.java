@@ -226,7 +226,7 @@ public final class GlesRenderer implements Renderer {
         glActiveTexture(GL_TEXTURE0);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         boolean formatOrder = fb.formatOrder();
-        int background = scene.isLocked() ? SoftwareRenderer.LOCKED_BACKGROUND : BACKGROUND;
+        int background = scene.shell().isLocked() ? SoftwareRenderer.LOCKED_BACKGROUND : BACKGROUND;
         float b = (background & 0xff) / 255f, g = (background >>> 8 & 0xff) / 255f, r = (background >>> 16 & 0xff) / 255f;
         // in the target's channel order: ours has B, G, R, A in the R, G, B, A slots (see TextureCache)
         if (formatOrder) glClearColor(r, g, b, (background >>> 24) / 255f);

@@ -33,7 +33,7 @@ public final class SoftwareRenderer implements Renderer {
             renderScaled(scene, output, damage, target, stride);
             return;
         }
-        int background = scene.isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
             for (int y = local.y(); y < local.bottom(); y++) {
@@ -75,7 +75,7 @@ public final class SoftwareRenderer implements Renderer {
     }
 
     private void renderScaled(Scene scene, Output output, Region damage, int[] target, int stride) {
-        int background = scene.isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect pixels = output.toPixels(clip);
             if (pixels.isEmpty()) continue;
