@@ -256,4 +256,42 @@ class LayerShellProtocolTest {
             assertEquals(new Rect(WIDTH - 200, HEIGHT - 40, 200, 40), global);
         }
     }
+
+    /** The id of the client surface on top at (x, y), as the pointer would find it. */
+    private static int surfaceAt(int x, int y) throws Exception {
+        return compositor.onLoop(() -> {
+            javawc.compositor.scene.Scene.Hit hit = new javawc.compositor.scene.Scene.Hit();
+            return compositor.compositor.scene().pick(x, y, hit) ? hit.surface.resource().id() : 0;
+        });
+    }
+
+    @Test
+    void aFullscreenWindowOnTopCoversTheTopLayerButNotTheOverlay() throws Exception {
+        try (TestClient c = compositor.connect(); TestClient.ShmBuffer content = c.new ShmBuffer(100, 100, 0xffff0000)) {
+            ZwlrLayerShellV1 shell = c.bind(ZwlrLayerShellV1.TYPE, 4);
+            Layer panel = layer(c, shell, ZwlrLayerShellV1.Layer.TOP);
+            panel.layer().setAnchor(ZwlrLayerSurfaceV1.Anchor.TOP | ZwlrLayerSurfaceV1.Anchor.LEFT | ZwlrLayerSurfaceV1.Anchor.RIGHT);
+            panel.layer().setSize(0, 30);
+            panel.layer().setExclusiveZone(30);
+            show(c, panel);
+            Layer notification = layer(c, shell, ZwlrLayerShellV1.Layer.OVERLAY);
+            notification.layer().setAnchor(ZwlrLayerSurfaceV1.Anchor.BOTTOM | ZwlrLayerSurfaceV1.Anchor.RIGHT);
+            notification.layer().setSize(100, 50);
+            show(c, notification);
+            c.autoAck = true;
+            TestClient.Window w = c.window(content, "player");
+            assertEquals(panel.surface().id(), surfaceAt(10, 10));
+            w.toplevel().setFullscreen(null);
+            c.display.roundtrip();
+            TestClient.ShmBuffer full = c.new ShmBuffer(WIDTH, HEIGHT, 0xff000000);
+            w.surface().attach(full.buffer, 0, 0);
+            w.surface().commit();
+            c.display.roundtrip();
+            assertEquals(w.surface().id(), surfaceAt(10, 10), "the fullscreen window is above the panel");
+            assertEquals(notification.surface().id(), surfaceAt(WIDTH - 10, HEIGHT - 10), "and below the overlay");
+            w.toplevel().unsetFullscreen();
+            c.display.roundtrip();
+            assertEquals(panel.surface().id(), surfaceAt(10, 10), "the panel on top again");
+        }
+    }
 }

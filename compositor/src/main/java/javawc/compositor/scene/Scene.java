@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * What is on screen, bottom to top: the background and bottom layers (layer shell), toplevel
- * windows in stacking order (newest on top), the top and overlay layers, popups, each drawn as
+ * windows in stacking order (newest on top), the top and overlay layers (the top layer below
+ * the windows while the topmost one is fullscreen), popups, each drawn as
  * its surface tree, then a drag-and-drop icon and the cursor (a client's surface, or else the
  * compositor's own image) above everything. While the session is locked only the locker's
  * surfaces are drawn and take input, on black. Collects damage in global
@@ -399,10 +400,13 @@ public final class Scene {
     public boolean pick(double x, double y, Hit hit) {
         int px = (int) Math.floor(x), py = (int) Math.floor(y);
         List<List<SceneWindow>> layers = shell.layers;
+        boolean fullscreenOnTop = fullscreenOnTop();
         if (shell.isLocked()) {
             if (pickIn(shell.lockSurfaces, px, py, hit)) return true;
-        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(ShellLayers.OVERLAY), px, py, hit) || pickIn(layers.get(ShellLayers.TOP), px, py, hit)
-                || pickIn(toplevels, px, py, hit) || pickIn(layers.get(ShellLayers.BOTTOM), px, py, hit) || pickIn(layers.get(ShellLayers.BACKGROUND), px, py, hit)) {
+        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(ShellLayers.OVERLAY), px, py, hit)
+                || !fullscreenOnTop && pickIn(layers.get(ShellLayers.TOP), px, py, hit) || pickIn(toplevels, px, py, hit)
+                || fullscreenOnTop && pickIn(layers.get(ShellLayers.TOP), px, py, hit)
+                || pickIn(layers.get(ShellLayers.BOTTOM), px, py, hit) || pickIn(layers.get(ShellLayers.BACKGROUND), px, py, hit)) {
             return true;
         }
         hit.window = null;
@@ -446,12 +450,20 @@ public final class Scene {
             visitAll(shell.lockSurfaces, v);
             return;
         }
+        boolean fullscreenOnTop = fullscreenOnTop();
         visitAll(shell.layers.get(ShellLayers.BACKGROUND), v);
         visitAll(shell.layers.get(ShellLayers.BOTTOM), v);
+        if (fullscreenOnTop) visitAll(shell.layers.get(ShellLayers.TOP), v);
         visitAll(toplevels, v);
-        visitAll(shell.layers.get(ShellLayers.TOP), v);
+        if (!fullscreenOnTop) visitAll(shell.layers.get(ShellLayers.TOP), v);
         visitAll(shell.layers.get(ShellLayers.OVERLAY), v);
         visitAll(popups, v);
+    }
+
+    /** Whether the topmost shown toplevel is fullscreen: then the windows are drawn above the top layer, below the overlay. */
+    private boolean fullscreenOnTop() {
+        SceneWindow top = topToplevel();
+        return top != null && top.fullscreen();
     }
 
     private void visitAll(List<SceneWindow> windows, SurfaceVisitor v) {
