@@ -84,6 +84,12 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
             unmap();
             shell.removed(this);
         });
+        // a wl_surface destroyed before its layer surface object: its zone must not outlive it
+        surface.resource().onDestroy(() -> {
+            if (!alive) return;
+            unmap();
+            shell.arrange(output);
+        });
     }
 
     boolean isAlive() {
