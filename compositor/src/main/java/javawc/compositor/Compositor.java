@@ -1,5 +1,6 @@
 package javawc.compositor;
 
+import javawc.compositor.activation.ActivationProtocol;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
@@ -18,6 +19,7 @@ import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.compositor.layershell.LayerShell;
 import javawc.compositor.sessionlock.SessionLockProtocol;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
@@ -36,6 +38,7 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.textinput.TextInputProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
 import javawc.compositor.xdgforeign.XdgForeignProtocol;
@@ -57,8 +60,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, LayerShell::install,
-            SessionLockProtocol::install, DecorationProtocol::install, XdgForeignProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -73,6 +77,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -107,7 +112,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
                 new Selection("clipboard"), new Selection("primary selection"), policy,
-                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()));
+                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
+                launchEnvironment);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -200,6 +206,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     /** Where the terminal and spawn bindings start programs (Main sets it; the children get WAYLAND_DISPLAY). */
     public void useChildProcesses(ChildProcesses children) {
+        children.useLaunchEnvironment(launchEnvironment);
         bindingActions.useChildProcesses(children);
     }
 

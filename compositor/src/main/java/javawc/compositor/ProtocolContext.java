@@ -2,6 +2,7 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.config.Config;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Scene;
@@ -17,10 +18,12 @@ import javawc.server.Server;
  * configuration, the two selections the clipboard protocols share, the policy that the
  * conformance harness may loosen, and who is offered the privileged globals
  * ({@link Privileges#restrict}). Each protocol package has one entry point that takes this
- * ({@link Protocol}), so a new protocol never grows {@link Compositor}.
+ * ({@link Protocol}), so a new protocol never grows {@link Compositor}. {@code launchEnvironment}
+ * takes variables for the programs the compositor starts (an activation token).
  */
 public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
-                              Config config, Selection clipboard, Selection primarySelection, Policy policy, Privileges privileges) {
+                              Config config, Selection clipboard, Selection primarySelection, Policy policy, Privileges privileges,
+                              LaunchEnvironment launchEnvironment) {
 
     public GlobalRegistry globals() {
         return server.globals();
