@@ -10,6 +10,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.idle.IdleProtocol;
@@ -17,6 +18,8 @@ import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
 import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
@@ -45,6 +48,7 @@ import javawc.compositor.wm.WindowManager;
 import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
 import javawc.compositor.virtualpointer.VirtualPointerProtocol;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -64,7 +68,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
-            ActivationProtocol::install, RelativePointerProtocol::install,
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install, RelativePointerProtocol::install,
             PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
             ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install);
 

@@ -205,6 +205,9 @@ public final class Keyboard implements WlKeyboard.Handler {
         int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
         KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
         if (action == null) return false;
+        if (seat.scene().shell().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
+            return false; // a locked session's keys are the locker's: nothing may act on the windows behind it
+        }
         // an inhibiting window gets the user's shortcuts (a VM viewer, a remote desktop), but, as in
         // sway, switching VTs stays the compositor's: the way out of a window that keeps every key
         if (!(action instanceof KeyBindings.SwitchVt) && focus != null && shortcutsInhibited.test(focus)) return false;
