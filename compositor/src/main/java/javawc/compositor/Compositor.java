@@ -11,6 +11,7 @@ import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
@@ -18,6 +19,7 @@ import javawc.compositor.launch.ChildProcesses;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
@@ -32,6 +34,8 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
 import javawc.server.EventLoop;
@@ -52,7 +56,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -262,8 +267,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override

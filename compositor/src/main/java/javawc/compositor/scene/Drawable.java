@@ -20,4 +20,38 @@ public interface Drawable {
     int transform();
 
     SurfaceTexture texture();
+
+    /**
+     * True when a viewport (wp_viewport) crops or scales the content: the renderers then map
+     * each point through {@link #sourceX} .. {@link #sourceHeight} instead of drawing 1:1.
+     */
+    default boolean cropsOrScales() {
+        return false;
+    }
+
+    /** The part of the content shown, in content units (see {@link #contentWidth}); all of it unless a viewport crops it. */
+    default double sourceX() {
+        return 0;
+    }
+
+    default double sourceY() {
+        return 0;
+    }
+
+    default double sourceWidth() {
+        return contentWidth();
+    }
+
+    default double sourceHeight() {
+        return contentHeight();
+    }
+
+    /** The texture in surface units (divided by the scale, turned by the transform), before a viewport; {@link #width} without one. */
+    default int contentWidth() {
+        return width();
+    }
+
+    default int contentHeight() {
+        return height();
+    }
 }
