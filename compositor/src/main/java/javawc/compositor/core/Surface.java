@@ -43,7 +43,6 @@ public final class Surface implements WlSurface.Handler, Drawable {
     private Region opaque, input;
     private int scale = 1, transform;
     private int width, height;
-    private int contentWidth, contentHeight; // the buffer in surface units (scale and transform applied), before the viewport
     private final SurfaceViewport viewport = new SurfaceViewport();
     private long appliedCommits;
     private int lastDx, lastDy;
@@ -126,54 +125,27 @@ public final class Surface implements WlSurface.Handler, Drawable {
     }
 
     @Override
-    public boolean cropsOrScales() {
-        return viewport.active();
-    }
-
-    @Override
-    public double sourceX() {
-        return viewport.hasSource() ? viewport.sourceX / 256.0 : 0;
-    }
-
-    @Override
-    public double sourceY() {
-        return viewport.hasSource() ? viewport.sourceY / 256.0 : 0;
-    }
-
-    @Override
-    public double sourceWidth() {
-        return viewport.hasSource() ? viewport.sourceWidth / 256.0 : contentWidth;
-    }
-
-    @Override
-    public double sourceHeight() {
-        return viewport.hasSource() ? viewport.sourceHeight / 256.0 : contentHeight;
+    public Source viewportSource() {
+        return viewport.active() ? viewport : null;
     }
 
     @Override
     public int contentWidth() {
-        return contentWidth;
+        return viewport.contentWidth;
     }
 
     @Override
     public int contentHeight() {
-        return contentHeight;
+        return viewport.contentHeight;
     }
 
     // ---- what other protocols add to a surface ----
 
-    /** Makes {@code object} the surface's wp_viewport; false when it has one already. */
+    /** Makes {@code object} the surface's wp_viewport (null: it has none); false when it has one already. */
     public boolean setViewportObject(javawc.server.Resource object) {
-        if (viewport.object != null && viewport.object.isAlive()) return false;
+        if (object != null && viewport.object != null) return false;
         viewport.object = object;
         return true;
-    }
-
-    /** The wp_viewport went away: crop and scale are unset with the next commit. */
-    public void removeViewportObject() {
-        viewport.object = null;
-        setViewportSource(-1, -1, -1, -1);
-        setViewportDestination(-1, -1);
     }
 
     /** Pending crop (24.8 fixed, already checked by the caller); width -1 unsets it. */
@@ -445,9 +417,9 @@ public final class Surface implements WlSurface.Handler, Drawable {
     }
 
     private boolean updateSize() {
-        contentWidth = turnedWidth();
-        contentHeight = turnedHeight();
-        int w = viewport.width(contentWidth), h = viewport.height(contentHeight);
+        viewport.contentWidth = turnedWidth();
+        viewport.contentHeight = turnedHeight();
+        int w = viewport.width(viewport.contentWidth), h = viewport.height(viewport.contentHeight);
         boolean changed = w != width || h != height;
         width = w;
         height = h;

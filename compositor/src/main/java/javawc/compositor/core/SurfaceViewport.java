@@ -1,5 +1,6 @@
 package javawc.compositor.core;
 
+import javawc.compositor.scene.Drawable;
 import javawc.server.Resource;
 import javawc.server.protocol.WpViewport;
 
@@ -9,10 +10,31 @@ import javawc.server.protocol.WpViewport;
  * destination size. It lives in core because it is part of the surface's double-buffered
  * state; the wp_viewport object that sets it is in the viewporter package.
  */
-final class SurfaceViewport {
+final class SurfaceViewport implements Drawable.Source {
     Resource object;                     // the wp_viewport of the surface, null: none
     int sourceX, sourceY, sourceWidth = -1, sourceHeight = -1;
     int destinationWidth = -1, destinationHeight = -1;
+    int contentWidth, contentHeight;     // the buffer in surface units (scale and transform applied)
+
+    @Override
+    public double x() {
+        return hasSource() ? sourceX / 256.0 : 0;
+    }
+
+    @Override
+    public double y() {
+        return hasSource() ? sourceY / 256.0 : 0;
+    }
+
+    @Override
+    public double width() {
+        return hasSource() ? sourceWidth / 256.0 : contentWidth;
+    }
+
+    @Override
+    public double height() {
+        return hasSource() ? sourceHeight / 256.0 : contentHeight;
+    }
 
     /** Takes what {@code s} changed; true when something did. */
     boolean take(SurfaceState s) {

@@ -21,29 +21,24 @@ public interface Drawable {
 
     SurfaceTexture texture();
 
+    /** A rectangle of the content, in content units (see {@link #contentWidth}). */
+    interface Source {
+        double x();
+
+        double y();
+
+        double width();
+
+        double height();
+    }
+
     /**
-     * True when a viewport (wp_viewport) crops or scales the content: the renderers then map
-     * each point through {@link #sourceX} .. {@link #sourceHeight} instead of drawing 1:1.
+     * The part of the content a viewport (wp_viewport) crops or scales to {@link #width} x
+     * {@link #height}, the renderers mapping each point through it; null when none does and
+     * the content is drawn 1:1.
      */
-    default boolean cropsOrScales() {
-        return false;
-    }
-
-    /** The part of the content shown, in content units (see {@link #contentWidth}); all of it unless a viewport crops it. */
-    default double sourceX() {
-        return 0;
-    }
-
-    default double sourceY() {
-        return 0;
-    }
-
-    default double sourceWidth() {
-        return contentWidth();
-    }
-
-    default double sourceHeight() {
-        return contentHeight();
+    default Source viewportSource() {
+        return null;
     }
 
     /** The texture in surface units (divided by the scale, turned by the transform), before a viewport; {@link #width} without one. */

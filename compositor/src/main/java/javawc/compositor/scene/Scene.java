@@ -384,7 +384,7 @@ public final class Scene {
         boolean[] overlaid = new boolean[1];
         forEachOverlay((o, x, y) -> overlaid[0] |= new Rect(x, y, o.width(), o.height()).intersects(area));
         if (overlaid[0]) return null; // the cursor or a drag icon has to be composited
-        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.cropsOrScales() || s.directBuffer() == null) return null;
+        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.viewportSource() != null || s.directBuffer() == null) return null;
         boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
         return opaque ? s : null;
     }

@@ -20,7 +20,10 @@ final class Viewport implements WpViewport.Handler {
         resource.setHandler(this);
         surface.resource().onDestroy(() -> surfaceGone = true);
         resource.onDestroy(() -> {
-            if (!surfaceGone) surface.removeViewportObject();
+            if (surfaceGone) return;
+            surface.setViewportObject(null); // crop and scale are unset with the next commit
+            surface.setViewportSource(-1, -1, -1, -1);
+            surface.setViewportDestination(-1, -1);
         });
     }
 

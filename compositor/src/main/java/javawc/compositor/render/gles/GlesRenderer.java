@@ -288,11 +288,12 @@ public final class GlesRenderer implements Renderer {
         // The texture coordinates are those of the content's corners, or with a viewport the
         // source rectangle's, sampled at each pixel's centre (no shift, as the software renderer's viewport path)
         float left = 0, top = 0, right = w, bottom = h, shift = Math.max(0, (s.scale() / outputScale - 1) / 2f);
-        if (s.cropsOrScales()) {
-            left = (float) s.sourceX();
-            top = (float) s.sourceY();
-            right = (float) (s.sourceX() + s.sourceWidth());
-            bottom = (float) (s.sourceY() + s.sourceHeight());
+        Drawable.Source source = s.viewportSource();
+        if (source != null) {
+            left = (float) source.x();
+            top = (float) source.y();
+            right = (float) (source.x() + source.width());
+            bottom = (float) (source.y() + source.height());
             shift = 0;
         }
         corner(0, x, y, left, top, s, tw, th, shift);

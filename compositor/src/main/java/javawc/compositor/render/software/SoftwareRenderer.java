@@ -53,7 +53,7 @@ public final class SoftwareRenderer implements Renderer {
         int[] src = t.pixels();
         int tw = t.width();
         boolean opaque = t.opaque();
-        if (s.cropsOrScales()) {
+        if (s.viewportSource() != null) {
             drawThroughViewport(s, ox, oy, null, area, target, stride, null);
             return;
         }
@@ -99,7 +99,7 @@ public final class SoftwareRenderer implements Renderer {
      * the unscaled path does. {@code point} is scratch space.
      */
     static void drawScaled(Drawable s, int ox, int oy, Output output, Rect area, int[] target, int stride, double[] point) {
-        if (s.cropsOrScales()) {
+        if (s.viewportSource() != null) {
             drawThroughViewport(s, ox, oy, output, area, target, stride, point);
             return;
         }
@@ -137,7 +137,8 @@ public final class SoftwareRenderer implements Renderer {
         if (tw == 0 || th == 0) return;
         boolean opaque = t.opaque();
         int w = s.width(), h = s.height(), cw = s.contentWidth(), ch = s.contentHeight(), scale = s.scale(), transform = s.transform();
-        double fx = s.sourceWidth() / w, fy = s.sourceHeight() / h, sx0 = s.sourceX(), sy0 = s.sourceY();
+        Drawable.Source source = s.viewportSource();
+        double fx = source.width() / w, fy = source.height() / h, sx0 = source.x(), sy0 = source.y();
         for (int y = area.y(); y < area.bottom(); y++) {
             for (int x = area.x(); x < area.right(); x++) {
                 double lx = x + 0.5, ly = y + 0.5;
