@@ -169,6 +169,14 @@ class ViewporterTest {
     }
 
     @Test
+    void fractionalSourceSizeIsBadSizeAlsoWithoutABuffer() {
+        WlSurface surface = client.compositor.createSurface();
+        viewporter.getViewport(surface).setSource(0, 0, ONE + 1, ONE);
+        surface.commit();
+        assertEquals(Error.BAD_SIZE, expectError().code());
+    }
+
+    @Test
     void fractionalSourceWithDestinationIsFine() throws Exception {
         try (TestClient.ShmBuffer content = client.new ShmBuffer(20, 20, RED)) {
             TestClient.Window w = client.window(content, "viewport");

@@ -319,11 +319,12 @@ public final class Surface implements WlSurface.Handler, Drawable {
         if (s.newBuffer) {
             WlBuffer buffer = s.buffer != null && s.buffer.isAlive() ? s.buffer : null;
             if (buffer == null) {
+                if (viewportChanged && !viewport.check(false, 0, 0)) return;
                 if (mapped) damage.add(new Rect(0, 0, width, height));
                 keep(null);
                 mapped = false;
                 width = height = 0;
-            } else if (!takeContents(buffer, s) || !viewport.check(turnedWidth(), turnedHeight())) {
+            } else if (!takeContents(buffer, s) || !viewport.check(true, turnedWidth(), turnedHeight())) {
                 return; // protocol error posted; the client is on its way out
             } else {
                 sizeChanged = updateSize();
@@ -331,7 +332,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
             }
         } else {
             if (s.scaleChanged || s.transformChanged || viewportChanged) {
-                if (mapped && !viewport.check(turnedWidth(), turnedHeight())) return;
+                if (!viewport.check(mapped, turnedWidth(), turnedHeight())) return;
                 sizeChanged = updateSize();
             }
             damage.add(surfaceDamage(s, sizeChanged || viewportChanged));

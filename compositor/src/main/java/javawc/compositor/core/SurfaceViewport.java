@@ -68,23 +68,23 @@ final class SurfaceViewport implements Drawable.Source {
     }
 
     /**
-     * Checks the state against content of {@code contentWidth} x {@code contentHeight} surface
-     * units (a buffer is attached); posts the spec's error on the wp_viewport and returns false
-     * when it does not hold.
+     * Checks the state as it is applied, against content of {@code contentWidth} x
+     * {@code contentHeight} surface units when {@code withBuffer} (a NULL buffer is never
+     * out_of_buffer); posts the spec's error on the wp_viewport and returns false when it does not hold.
      */
-    boolean check(int contentWidth, int contentHeight) {
+    boolean check(boolean withBuffer, int contentWidth, int contentHeight) {
         if (object == null || !object.isAlive()) return true;
-        if (hasSource()) {
+        if (hasSource() && withBuffer) {
             long right = (long) sourceX + sourceWidth, bottom = (long) sourceY + sourceHeight;
             if (right > (long) contentWidth << 8 || bottom > (long) contentHeight << 8) {
                 object.postError(WpViewport.Error.OUT_OF_BUFFER, "source rectangle " + describeSource() + " is outside the "
                         + contentWidth + "x" + contentHeight + " content");
                 return false;
             }
-            if (!hasDestination() && ((sourceWidth & 0xff) != 0 || (sourceHeight & 0xff) != 0)) {
-                object.postError(WpViewport.Error.BAD_SIZE, "source size " + describeSource() + " is not integer and no destination size is set");
-                return false;
-            }
+        }
+        if (hasSource() && !hasDestination() && ((sourceWidth & 0xff) != 0 || (sourceHeight & 0xff) != 0)) {
+            object.postError(WpViewport.Error.BAD_SIZE, "source size " + describeSource() + " is not integer and no destination size is set");
+            return false;
         }
         return true;
     }
