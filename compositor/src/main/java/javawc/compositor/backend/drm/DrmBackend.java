@@ -331,9 +331,10 @@ public final class DrmBackend implements Backend {
 
     private void flipped(DrmHead h, long monotonicNanos, long sequence) {
         h.flipPending = false;
-        // the kernel's flip event: completion and time from the display; a driver without vblank
-        // counting (no hardware clock behind the time) reports sequence 0
-        int flags = Backend.PRESENTED_VSYNC | Backend.PRESENTED_HW_COMPLETION | (sequence != 0 ? Backend.PRESENTED_HW_CLOCK : 0)
+        // the kernel's flip-complete event says the frame is on screen (hardware completion); a driver
+        // that counts vblanks stamps it with the vblank's time and count (hardware clock, at a
+        // retrace); one that does not (virtio-gpu: sequence 0) completes flips on commit, at no retrace
+        int flags = Backend.PRESENTED_HW_COMPLETION | (sequence != 0 ? Backend.PRESENTED_VSYNC | Backend.PRESENTED_HW_CLOCK : 0)
                 | (h.directPending != null ? Backend.PRESENTED_ZERO_COPY : 0);
         // what was on screen until now is not: a client buffer there loses the lock its flip took
         if (h.direct != null) h.direct.unlock();
