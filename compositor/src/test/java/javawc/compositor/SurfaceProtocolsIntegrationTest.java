@@ -81,7 +81,9 @@ class SurfaceProtocolsIntegrationTest {
         Pattern line = Pattern.compile("p2p\\s+(\\d+) us, t2p\\s+-?\\d+, \\[(.{4})\\], seq (\\d+)");
         List<long[]> frames = new ArrayList<>();
         List<String> flags = new ArrayList<>();
-        for (String l : read(log).split("\n")) {
+        String output = read(log);
+        // whole lines only: the program was stopped, maybe in the middle of writing one
+        for (String l : output.substring(0, output.lastIndexOf('\n') + 1).split("\n")) {
             Matcher m = line.matcher(l);
             if (m.find()) {
                 frames.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(3))});
