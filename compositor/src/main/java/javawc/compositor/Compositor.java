@@ -13,6 +13,7 @@ import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
 import javawc.compositor.idle.IdleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
@@ -26,6 +27,7 @@ import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
 import javawc.compositor.pointergestures.PointerGesturesProtocol;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.relativepointer.RelativePointerProtocol;
 import javawc.compositor.render.Renderer;
@@ -43,7 +45,9 @@ import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
 import javawc.compositor.shortcutsinhibit.ShortcutsInhibitProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
 import javawc.compositor.textinput.TextInputProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
 import javawc.compositor.virtualpointer.VirtualPointerProtocol;
@@ -69,7 +73,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
             ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
-            XdgForeignProtocol::install, RelativePointerProtocol::install,
+            XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, RelativePointerProtocol::install,
             PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
             ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install);
 
@@ -285,8 +290,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override
