@@ -82,10 +82,12 @@ public final class Client {
             throw new WireFormatException(WireFormatException.INVALID_OBJECT, "invalid new id " + Integer.toUnsignedString(id));
         }
         assign(created, id);
+        if (objects.size() > ClientLimits.MAX_OBJECTS) throw ClientLimits.tooManyObjects();
     }
 
     void insertServerObject(Resource created) {
         assign(created, objects.allocate(true, created));
+        if (objects.size() > ClientLimits.MAX_OBJECTS) postError(display, WlDisplay.Error.NO_MEMORY, ClientLimits.tooManyObjects().getMessage());
     }
 
     private static void assign(Resource r, int id) {
