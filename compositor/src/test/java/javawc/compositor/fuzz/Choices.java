@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * The decisions one fuzz input is made of, as a list of ints: every choice the generator makes
  * (which object, which request, which argument value) takes the next one. The long run draws
  * them at random and records them, so a finding is saved as its list and replayed exactly;
- * jqwik hands its own lists in and shrinks them. Past the end every choice is 0, the simplest.
+ * the shrinker replays smaller lists. Past the end every choice is 0, the simplest.
  */
 public final class Choices {
     private final int[] given;
@@ -20,7 +20,7 @@ public final class Choices {
         this.random = random;
     }
 
-    /** Replays a recorded (or jqwik-made) list. */
+    /** Replays a recorded (or shrunk) list. */
     public static Choices of(int[] values) {
         return new Choices(values, null);
     }

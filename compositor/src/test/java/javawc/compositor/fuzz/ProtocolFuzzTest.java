@@ -1,48 +1,50 @@
 package javawc.compositor.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The short fuzz run of the test suite (the long one is scripts/fuzz): jqwik makes choice lists
- * and shrinks any that fails to the smallest; every saved corpus input (each a past finding or
- * a deep path) is replayed; and a thousand inputs leave no descriptor behind.
+ * The short fuzz run of the test suite (the long one is scripts/fuzz): random choice lists,
+ * any failing one shrunk to the smallest that still fails and shown whole (so it can be saved
+ * to the corpus); every saved corpus input (each a past finding) replayed; and a thousand
+ * inputs leave no descriptor behind.
  */
 class ProtocolFuzzTest {
+    /** A new seed each run finds new things over time; the failure message names it. */
+    private static final long SEED = Long.getLong("javawc.fuzz.seed", System.nanoTime());
     private static ProtocolFuzzer fuzzer;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         fuzzer = new ProtocolFuzzer();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         fuzzer.close();
     }
 
-    @Property(tries = 2000)
-    void noClientInputHurtsTheCompositorOrTheOtherClients(@ForAll("choiceLists") int[] choices) {
-        ProtocolFuzzer.Outcome o = fuzzer.run(Choices.of(choices));
-        assertNull(o.finding(), () -> o.finding() + " after " + o.messages() + " requests");
+    @Test
+    void noClientInputHurtsTheCompositorOrTheOtherClients() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < 3000; i++) {
+            Choices choices = Choices.random(random);
+            ProtocolFuzzer.Outcome o = fuzzer.run(choices);
+            if (o.finding() == null) continue;
+            int[] smallest = Shrinker.shrink(choices.recorded(), c -> fuzzer.run(Choices.of(c)).finding() != null, 2000);
+            ProtocolFuzzer.Outcome small = fuzzer.run(Choices.of(smallest));
+            fail("input " + i + " of seed " + SEED + ": " + o.finding() + "; shrunk to " + smallest.length + " choices ("
+                    + small.finding() + "): " + Arrays.toString(smallest));
+        }
     }
 
-    @Provide
-    Arbitrary<int[]> choiceLists() {
-        return Arbitraries.integers().array(int[].class).ofMinSize(1).ofMaxSize(800);
-    }
-
-    @Example
+    @Test
     void everyCorpusInputStillPasses() throws Exception {
         var entries = Corpus.load(Corpus.DEFAULT);
         assertFalse(entries.isEmpty(), "the committed corpus is missing from " + Corpus.DEFAULT.toAbsolutePath());
@@ -52,7 +54,7 @@ class ProtocolFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void aThousandInputsLeaveNoDescriptorsBehind() {
         SplittableRandom random = new SplittableRandom(16);
         for (int i = 0; i < 200; i++) fuzzer.run(Choices.random(random)); // warm: lazily opened files
@@ -61,5 +63,12 @@ class ProtocolFuzzTest {
         for (int i = 0; i < 1000; i++) if (fuzzer.run(Choices.random(random)).finding() != null) findings++;
         assertEquals(0, findings);
         assertEquals(before, ProtocolFuzzer.openFds(), "descriptors open before and after 1000 inputs");
+    }
+
+    @Test
+    void theShrinkerKeepsAFailureAndMakesItSmaller() {
+        int[] failing = {5, 9, 200, 7, 3, 200, 1, 1};
+        int[] smallest = Shrinker.shrink(failing, c -> Arrays.stream(c).filter(v -> v >= 100).count() >= 2, 500);
+        assertArrayEquals(new int[] {100, 100}, smallest, "the two large values, each lowered to the least that still fails");
     }
 }
