@@ -2,6 +2,8 @@ package javawc.compositor.fuzz;
 
 import javawc.compositor.Compositor;
 import javawc.compositor.Options;
+import javawc.compositor.ProtocolContext;
+import javawc.compositor.config.Config;
 import javawc.os.FdQueue;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
@@ -50,7 +52,10 @@ public final class ProtocolFuzzer implements AutoCloseable {
 
     public ProtocolFuzzer() throws Exception {
         loop = new EventLoop();
-        compositor = new Compositor(loop, Options.parse(List.of("--backend", "headless", "--renderer", "software", "--width", "320", "--height", "240")));
+        // every privileged global open to every client: the fuzz clients are in this process, not
+        // the compositor's children, and the privileged protocols need fuzzing most of all
+        compositor = new Compositor(loop, Options.parse(List.of("--backend", "headless", "--renderer", "software", "--width", "320", "--height", "240")),
+                Config.none(), new ProtocolContext.Policy(false, true));
         server = compositor.server();
         OwnedFd[] pair = UnixSockets.pair();
         server.addClient(pair[0]);
