@@ -33,15 +33,22 @@ class ProtocolFuzzTest {
     @Test
     void noClientInputHurtsTheCompositorOrTheOtherClients() {
         SplittableRandom random = new SplittableRandom(SEED);
+        long requests = 0, refused = 0;
         for (int i = 0; i < 3000; i++) {
             Choices choices = Choices.random(random);
             ProtocolFuzzer.Outcome o = fuzzer.run(choices);
+            requests += o.messages();
+            if (o.errorCode() >= 0) refused++;
             if (o.finding() == null) continue;
             int[] smallest = Shrinker.shrink(choices.recorded(), c -> fuzzer.run(Choices.of(c)).finding() != null, 2000);
             ProtocolFuzzer.Outcome small = fuzzer.run(Choices.of(smallest));
             fail("input " + i + " of seed " + SEED + ": " + o.finding() + "; shrunk to " + smallest.length + " choices ("
                     + small.finding() + "): " + Arrays.toString(smallest));
         }
+        // the run did something: several requests per input, and not every input ended in an error
+        System.out.printf("fuzz (seed %d): 3000 inputs, %d requests, %d ended by a protocol error%n", SEED, requests, refused);
+        assertTrue(requests > 3 * 3000, requests + " requests");
+        assertTrue(refused > 0 && refused < 3000, refused + " of 3000 inputs ended by a protocol error");
     }
 
     @Test
