@@ -10,17 +10,26 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
+import javawc.compositor.idle.IdleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
 import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
+import javawc.compositor.pointergestures.PointerGesturesProtocol;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
+import javawc.compositor.relativepointer.RelativePointerProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.gles.RenderTarget;
@@ -35,9 +44,15 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.shortcutsinhibit.ShortcutsInhibitProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
 import javawc.compositor.textinput.TextInputProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
+import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
+import javawc.compositor.virtualpointer.VirtualPointerProtocol;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -57,7 +72,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
-            ActivationProtocol::install);
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, RelativePointerProtocol::install,
+            PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
+            ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -271,8 +290,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override

@@ -39,6 +39,15 @@ public final class Seat implements AutoCloseable {
         void keyboardFocusChanged(Surface previous, Surface current);
     }
 
+    /**
+     * Decides where a keyboard focus that was asked for may go: the surface itself, another one
+     * (a layer surface that holds the keyboard exclusively, a lock surface), or null. Filters
+     * run in the order they were added, each on the previous one's answer.
+     */
+    public interface FocusFilter {
+        Surface allowed(Surface requested);
+    }
+
     private static final Logger LOG = LogManager.getLogger(Seat.class);
 
     private final Server server;
@@ -46,9 +55,12 @@ public final class Seat implements AutoCloseable {
     private final Keymap keymap;
     private final Map<Client, SeatClient> clients = new IdentityHashMap<>();
     private final List<FocusListener> focusListeners = new ArrayList<>();
+    private final List<Runnable> activityListeners = new ArrayList<>(1);
+    private final List<FocusFilter> focusFilters = new ArrayList<>(2);
     private final Pointer pointer;
     private final Keyboard keyboard;
     private final Touch touch;
+    private Gestures gestures = Gestures.NONE;
     private final int[] xy = new int[2];
     private int seenGeneration;
 
@@ -98,6 +110,15 @@ public final class Seat implements AutoCloseable {
 
     public Touch touch() {
         return touch;
+    }
+
+    /** Where touchpad gestures go (zwp_pointer_gestures_v1 once installed; nowhere before). */
+    public Gestures gestures() {
+        return gestures;
+    }
+
+    public void setGestures(Gestures g) {
+        gestures = g;
     }
 
     Scene scene() {
@@ -158,8 +179,12 @@ public final class Seat implements AutoCloseable {
         return s == null ? null : s.client();
     }
 
-    /** Moves the keyboard focus to {@code surface} (null: nobody), telling both clients and the listeners. */
+    /**
+     * Moves the keyboard focus to {@code surface} (null: nobody), or where the focus filters send
+     * it instead, telling both clients and the listeners.
+     */
     public void setKeyboardFocus(Surface surface) {
+        for (int i = 0; i < focusFilters.size(); i++) surface = focusFilters.get(i).allowed(surface);
         if (keyboard.focus() == surface) return;
         if (pointer.grab() != null) pointer.grab().keyboardFocusMoving(surface); // may end a popup grab, and move the focus
         Surface previous = keyboard.focus();
@@ -171,6 +196,21 @@ public final class Seat implements AutoCloseable {
 
     public void addFocusListener(FocusListener listener) {
         focusListeners.add(listener);
+    }
+
+    /** Runs {@code listener} on every input event of any device, physical or virtual (idle tracking). */
+    public void addActivityListener(Runnable listener) {
+        activityListeners.add(listener);
+    }
+
+    /** The user did something: a key, a button, a motion, a scroll or a touch. */
+    public void inputActivity() {
+        for (int i = 0; i < activityListeners.size(); i++) activityListeners.get(i).run();
+    }
+
+    /** Adds a filter every keyboard focus change goes through; who adds one calls {@link #focusTopWindow} when its answer changes. */
+    public void addFocusFilter(FocusFilter filter) {
+        focusFilters.add(filter);
     }
 
     /** Gives the keyboard focus to the topmost window, or to nobody when there is none. */
@@ -203,6 +243,11 @@ public final class Seat implements AutoCloseable {
 
     SeatClient clientOf(Client client) {
         return clients.get(client);
+    }
+
+    /** Every client with seat objects. */
+    java.util.Collection<SeatClient> clients() {
+        return clients.values();
     }
 
     /**

@@ -74,7 +74,7 @@ class DrmFaultInjectionTest {
         @Override public void draw(Output output, RenderTarget target, Region area) {}
         @Override public DmabufBuffer scanoutCandidate(Output output) { return null; }
         @Override public Region takeDamage(Output output) { return new Region(); }
-        @Override public void presented(Output output, long monotonicNanos) { presented++; }
+        @Override public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) { presented++; }
     }
 
     private EventLoop loop;
@@ -110,7 +110,7 @@ class DrmFaultInjectionTest {
 
     /** The kernel's flip-complete event for the flip in flight. */
     private void flipCompletes() {
-        backend.flipped(head, System.nanoTime());
+        backend.flipped(head, System.nanoTime(), 0);
     }
 
     @Test
