@@ -8,6 +8,8 @@ import javawc.compositor.ipc.IpcServer;
 import javawc.compositor.ipc.ManagedWindowControl;
 import javawc.compositor.ipc.OutputControl;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.os.FileLimit;
+import javawc.os.OsException;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
 import javawc.compositor.render.Screenshots;
@@ -62,6 +64,16 @@ public final class Main {
         }
     }
 
+    /** Each client costs descriptors (its socket, its pools, keymaps, pipes): the soft limit of 1024 is too few. */
+    private static void raiseFileLimit(Logger log) {
+        try {
+            long[] raised = FileLimit.raiseToHard();
+            log.info("descriptor limit (RLIMIT_NOFILE): {}{}", raised[1], raised[0] != raised[1] ? " (raised from " + raised[0] + ")" : "");
+        } catch (OsException e) {
+            log.warn("cannot raise the descriptor limit: {}", e.getMessage());
+        }
+    }
+
     static int run(Options options, Logger log) throws IOException {
         var runtimeDir = ListeningSocket.runtimeDir(System.getenv("XDG_RUNTIME_DIR"));
         Config config;
@@ -71,6 +83,7 @@ public final class Main {
             throw new IOException("configuration: " + e.getMessage(), e);
         }
         if (config.source() != null) log.info("configuration from {}", config.source());
+        raiseFileLimit(log);
         int[] exitStatus = {0};
         try (EventLoop loop = new EventLoop();
              Compositor compositor = new Compositor(loop, options, config, ProtocolContext.Policy.STRICT);
