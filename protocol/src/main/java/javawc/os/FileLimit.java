@@ -16,6 +16,8 @@ public final class FileLimit {
         Native.register("c");
     }
 
+    private static volatile long startedWith = -1; // the soft limit before raiseToHard, which children get back; -1: not raised
+
     private FileLimit() {}
 
     private static native int getrlimit(int resource, long[] limits);
@@ -33,11 +35,44 @@ public final class FileLimit {
     public static long[] raiseToHard() throws OsException {
         long[] limits = current();
         long before = limits[0];
+        startedWith = before;
         if (limits[0] < limits[1]) {
             limits[0] = limits[1];
             if (setrlimit(RLIMIT_NOFILE, limits) != 0) throw OsException.last("setrlimit");
         }
         return new long[] {before, limits[0]};
+    }
+
+    /**
+     * Lowers the soft limit back to what the compositor was started with, for the moment a
+     * child is spawned (posix_spawn cannot set a child's limits, and the child must not inherit
+     * ours: programs using select() fail on descriptors above 1024, which is why the usual soft
+     * limit is that low). Returns the limit to {@link #restore} afterwards, or -1 when nothing
+     * was changed. Only a descriptor opened by another thread in that moment, while more than
+     * the lowered limit are open, could see EMFILE.
+     */
+    public static long lowerForChild() {
+        long original = startedWith;
+        if (original < 0) return -1;
+        try {
+            long[] limits = current();
+            if (limits[0] <= original) return -1;
+            long raised = limits[0];
+            limits[0] = original;
+            return setrlimit(RLIMIT_NOFILE, limits) == 0 ? raised : -1;
+        } catch (OsException e) {
+            return -1;
+        }
+    }
+
+    /** Puts back the soft limit {@link #lowerForChild} returned (nothing for -1). */
+    public static void restore(long soft) {
+        if (soft < 0) return;
+        try {
+            setSoft(soft);
+        } catch (OsException e) {
+            throw new IllegalStateException("cannot restore the descriptor limit to " + soft, e);
+        }
     }
 
     /** Sets the soft limit (not above the hard one); for tests of what happens at the limit. */

@@ -2,6 +2,7 @@ package javawc.compositor.launch;
 
 import javawc.os.Descriptors;
 import javawc.os.Epoll;
+import javawc.os.FileLimit;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
@@ -158,6 +159,7 @@ public final class ChildProcesses implements AutoCloseable {
         launchEnvironment.addTo(argv, env);
         OwnedFd[] pipe = Descriptors.pipeNonBlockingRead();
         int pid;
+        long raisedLimit = FileLimit.lowerForChild(); // the child gets the descriptor limit we were started with
         try (OwnedFd writeEnd = pipe[1]) { // the child's copies are its own; ours closes so we see its end of output
             pid = Processes.spawn(argv, env, writeEnd);
         } catch (Processes.SpawnException e) {
@@ -166,6 +168,8 @@ public final class ChildProcesses implements AutoCloseable {
         } catch (OsException | RuntimeException e) {
             pipe[0].close();
             throw e;
+        } finally {
+            FileLimit.restore(raisedLimit);
         }
         Child child = new Child(displayName(argv.getFirst()), pid, listener);
         child.output = pipe[0];
