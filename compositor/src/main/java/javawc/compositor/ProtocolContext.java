@@ -7,18 +7,20 @@ import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.selection.Selection;
+import javawc.compositor.wm.WindowManager;
 import javawc.server.GlobalRegistry;
 import javawc.server.Server;
 
 /**
  * What a protocol area needs to install its globals: the server and its registry, the scene,
  * the seat, the outputs, the backend (its dma-buf support) and renderer, the options and
- * configuration, the two selections the clipboard protocols share, and the policy that the
- * conformance harness may loosen. Each protocol package has one entry point that takes this
+ * configuration, the two selections the clipboard protocols share, the policy that the
+ * conformance harness may loosen, and the window manager (which taskbars' requests go
+ * through). Each protocol package has one entry point that takes this
  * ({@link Protocol}), so a new protocol never grows {@link Compositor}.
  */
 public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
-                              Config config, Selection clipboard, Selection primarySelection, Policy policy) {
+                              Config config, Selection clipboard, Selection primarySelection, Policy policy, WindowManager windowManager) {
 
     public GlobalRegistry globals() {
         return server.globals();

@@ -138,6 +138,12 @@ public final class Outputs {
         return moved;
     }
 
+    /** The wl_output global of {@code output}, or null if it is not one of ours (for protocols that name outputs to clients). */
+    public OutputGlobal globalOf(Output output) {
+        for (OutputGlobal g : globals) if (g.output() == output) return g;
+        return null;
+    }
+
     private OutputGlobal global(String name) {
         for (OutputGlobal g : globals) if (g.output().name().equals(name)) return g;
         List<String> names = new ArrayList<>();

@@ -34,6 +34,7 @@ public final class Scene {
     private final Region damage = new Region();
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
+    private final List<SceneListener> listeners = new ArrayList<>(2);
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
     private Surface cursor, dragIcon;
@@ -183,9 +184,21 @@ public final class Scene {
     }
 
     public void addToplevel(SceneWindow w) {
-        toplevels.remove(w);
+        boolean mapped = !toplevels.remove(w);
         toplevels.add(w);
         damageWindow(w);
+        if (mapped) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowMapped(w);
+    }
+
+    /** Hears of windows mapped, changed and unmapped, damage and frames shown (window lists, screen capture). */
+    public void addListener(SceneListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A mapped toplevel's title, app id, states or parent changed: the listeners hear of it. */
+    public void windowChanged(SceneWindow w) {
+        if (!toplevels.contains(w)) return; // not mapped: it is announced whole when it is
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowChanged(w);
     }
 
     public void raise(SceneWindow w) {
@@ -213,8 +226,9 @@ public final class Scene {
 
     public void removeWindow(SceneWindow w) {
         damageWindow(w);
-        toplevels.remove(w);
+        boolean wasToplevel = toplevels.remove(w);
         popups.remove(w);
+        if (wasToplevel) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowUnmapped(w);
     }
 
     public List<SceneWindow> toplevels() {
@@ -333,6 +347,7 @@ public final class Scene {
         Rect area = output.logicalBounds();
         Region mine = damage.intersect(area);
         damage.subtract(area);
+        if (!mine.isEmpty()) for (int i = 0; i < listeners.size(); i++) listeners.get(i).outputDamaged(output, mine);
         return mine;
     }
 
@@ -432,6 +447,7 @@ public final class Scene {
         forEachOverlay((o, x, y) -> {
             if (o instanceof Surface s && area.intersects(new Rect(x, y, o.width(), o.height()))) s.sendFrameDone(ms);
         });
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).framePresented(output, monotonicNanos);
     }
 
     private OutputGlobal globalOf(Output output) {

@@ -187,6 +187,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (activated == on || !alive) return;
         activated = on;
         xdg.configure();
+        xdg.scene().windowChanged(this);
     }
 
     /** Click to focus: raised to the top, and the keyboard focus. */
@@ -303,17 +304,20 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             }
         }
         parent = p;
+        xdg.scene().windowChanged(this);
         if (xdg.kiosk()) applyFullState(false, p == null, xdg.scene().primaryOutput()); // dialogs float, centred
     }
 
     @Override
     public void setTitle(XdgToplevel self, String newTitle) {
         title = newTitle;
+        xdg.scene().windowChanged(this);
     }
 
     @Override
     public void setAppId(XdgToplevel self, String newAppId) {
         appId = newAppId;
+        xdg.scene().windowChanged(this);
     }
 
     @Override
@@ -459,6 +463,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             xdg.damageWithPopups();
         }
         xdg.configure();
+        xdg.scene().windowChanged(this);
     }
 
     @Override
@@ -492,5 +497,6 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             minimized = false;
             xdg.damageWithPopups();
         }
+        xdg.scene().windowChanged(this);
     }
 }
