@@ -28,6 +28,7 @@ import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
+import javawc.compositor.security.Privileges;
 import javawc.compositor.selection.Selection;
 import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
@@ -101,7 +102,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy, windowManager);
+                new Selection("clipboard"), new Selection("primary selection"), policy,
+                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
+                windowManager);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);

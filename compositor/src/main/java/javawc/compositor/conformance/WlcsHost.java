@@ -153,7 +153,7 @@ public final class WlcsHost {
         switch (w[0]) {
             case "start" -> {
                 closeCompositor();
-                compositor = new Compositor(loop, options, Config.none(), new ProtocolContext.Policy(bufferBeforeFirstAck));
+                compositor = new Compositor(loop, options, Config.none(), new ProtocolContext.Policy(bufferBeforeFirstAck, true));
                 commands = new ControlCommands(compositor.seat(), compositor.scene());
                 return "ok";
             }

@@ -4,6 +4,7 @@ import javawc.compositor.ProtocolContext;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.SceneListener;
 import javawc.compositor.scene.SceneWindow;
+import javawc.compositor.security.Privilege;
 import javawc.compositor.wm.ManagedWindow;
 import javawc.server.Global;
 import javawc.server.protocol.ZwlrForeignToplevelHandleV1;
@@ -19,7 +20,8 @@ import java.util.Map;
  * handle for each mapped toplevel, at bind and whenever one is mapped; the handles hear the
  * window's title, app id, states, outputs and parent as they change (from the scene's
  * listener), and are closed when it is unmapped. Their requests act through the window manager,
- * as the key bindings do.
+ * as the key bindings do. Privileged ({@link Privilege#WINDOW_LIST}): it shows every client's
+ * windows and acts on them.
  */
 public final class ForeignToplevelManagerGlobal implements ZwlrForeignToplevelManagerV1.Handler, SceneListener {
     public static final int VERSION = 3;
@@ -32,6 +34,7 @@ public final class ForeignToplevelManagerGlobal implements ZwlrForeignToplevelMa
     ForeignToplevelManagerGlobal(ProtocolContext context) {
         this.context = context;
         this.global = context.globals().add(ZwlrForeignToplevelManagerV1.SPEC, VERSION, ZwlrForeignToplevelManagerV1::new, this::bound);
+        context.privileges().restrict(global, Privilege.WINDOW_LIST);
         context.scene().addListener(this);
     }
 
