@@ -26,6 +26,7 @@ import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.screencopy.ScreencopyProtocol;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
 import javawc.compositor.security.Privileges;
@@ -54,7 +55,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, ForeignToplevelProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, ForeignToplevelProtocol::install,
+            ScreencopyProtocol::install);
 
     private final Server server;
     private final Backend backend;
