@@ -19,6 +19,7 @@ import javawc.compositor.launch.ChildProcesses;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.outputmanagement.OutputManagementProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
@@ -56,7 +57,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, ForeignToplevelProtocol::install,
-            ScreencopyProtocol::install);
+            ScreencopyProtocol::install, OutputManagementProtocol::install);
 
     private final Server server;
     private final Backend backend;
