@@ -72,6 +72,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final Privileges privileges;
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -104,10 +105,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         this.server = new Server(loop);
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
+        privileges = policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy,
-                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
-                windowManager);
+                new Selection("clipboard"), new Selection("primary selection"), policy, privileges, windowManager);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -231,6 +231,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** Who is offered the privileged globals, and which power each of those needs (--list-globals). */
+    public Privileges privileges() {
+        return privileges;
     }
 
     @Override
