@@ -12,6 +12,7 @@ import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
+import javawc.compositor.gammacontrol.GammaControlProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
@@ -57,7 +58,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, ForeignToplevelProtocol::install,
-            ScreencopyProtocol::install, OutputManagementProtocol::install);
+            ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install);
 
     private final Server server;
     private final Backend backend;

@@ -79,6 +79,11 @@ public interface Backend extends AutoCloseable {
         return mode.equals(output.mode());
     }
 
+    /** The outputs' gamma tables, or null when the backend has none (headless). */
+    default GammaTables gammaTables() {
+        return null;
+    }
+
     /** Starts the outputs' clocks on {@code loop}. */
     void start(EventLoop loop, FramePainter painter) throws OsException;
 
