@@ -1,10 +1,12 @@
 package javawc.compositor.screencopy;
 
 import javawc.compositor.core.ClientBuffer;
+import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.shm.ShmTarget;
+import javawc.os.Drm;
 import javawc.os.OsException;
 import javawc.server.protocol.WlBuffer;
 import javawc.server.protocol.WlShm;
@@ -13,10 +15,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * zwlr_screencopy_frame_v1: one capture of a rectangle of an output's framebuffer. Offers one
- * kind of buffer, wl_shm XRGB8888 of the rectangle's size (ARGB8888 of that size is taken too,
- * written opaque); dma-buf targets are not offered, so no linux_dmabuf event is sent. A
- * second copy is already_used, a buffer of another kind, format or size invalid_buffer. Rows
+ * zwlr_screencopy_frame_v1: one capture of a rectangle of an output's framebuffer. Offers
+ * wl_shm XRGB8888 of the rectangle's size (ARGB8888 of that size is taken too, written
+ * opaque) and, where clients can make dma-bufs (linux-dmabuf is offered: DRM), an XRGB8888
+ * dma-buf, which is written by the CPU when its layout is linear ({@link DmabufTarget}; a
+ * tiled one fails). A second copy is already_used, a buffer of another kind, format or size
+ * invalid_buffer. Rows
  * are written top to bottom (flags 0). The cursor is drawn into the framebuffer by the
  * renderer, so it is in the copy whatever overlay_cursor says (the protocol allows that for
  * a cursor that is not a hardware plane).
@@ -28,11 +32,14 @@ final class ScreencopyFrame implements ZwlrScreencopyFrameV1.Handler {
     private final ScreencopyManager manager;
     private final Output output;
     private final Rect pixels; // the captured rectangle of the framebuffer; empty: nothing to capture
+    private final boolean dmabufOffered;
     private boolean used, withDamage, finished;
     private WlBuffer target;
 
-    ScreencopyFrame(ZwlrScreencopyFrameV1 resource, ScreencopyManager manager, Output output, Rect pixels, boolean overlayCursor) {
+    ScreencopyFrame(ZwlrScreencopyFrameV1 resource, ScreencopyManager manager, Output output, Rect pixels, boolean overlayCursor,
+                    boolean dmabufOffered) {
         this.resource = resource;
+        this.dmabufOffered = dmabufOffered && resource.version() >= ZwlrScreencopyFrameV1.EVENT_LINUX_DMABUF_SINCE;
         this.manager = manager;
         this.output = output;
         this.pixels = pixels;
@@ -47,6 +54,7 @@ final class ScreencopyFrame implements ZwlrScreencopyFrameV1.Handler {
             return;
         }
         resource.sendBuffer(WlShm.Format.XRGB8888, pixels.width(), pixels.height(), pixels.width() * 4);
+        if (dmabufOffered) resource.sendLinuxDmabuf(Drm.FORMAT_XRGB8888, pixels.width(), pixels.height());
         if (resource.version() >= ZwlrScreencopyFrameV1.EVENT_BUFFER_DONE_SINCE) resource.sendBufferDone();
     }
 
@@ -82,6 +90,18 @@ final class ScreencopyFrame implements ZwlrScreencopyFrameV1.Handler {
         }
         used = true;
         if (finished) return; // failed already: the client will destroy it
+        DmabufBuffer dmabuf = DmabufTarget.of(buffer);
+        if (dmabuf != null && dmabufOffered) {
+            if (!DmabufTarget.matches(dmabuf, pixels)) {
+                resource.postError(ZwlrScreencopyFrameV1.Error.INVALID_BUFFER, "the dma-buf is " + dmabuf.width() + "x" + dmabuf.height() + " format 0x"
+                        + Integer.toHexString(dmabuf.format()) + " in " + dmabuf.planes().size() + " planes; the frame offered " + pixels.width() + "x" + pixels.height() + " XRGB8888");
+                return;
+            }
+            withDamage = damage;
+            target = buffer;
+            manager.global().waitForFrame(this);
+            return;
+        }
         ShmTarget shm = ShmTarget.of(buffer);
         if (shm == null || (shm.format() != WlShm.Format.XRGB8888 && shm.format() != WlShm.Format.ARGB8888)
                 || shm.width() != pixels.width() || shm.height() != pixels.height() || shm.stride() < pixels.width() * 4) {
@@ -103,8 +123,13 @@ final class ScreencopyFrame implements ZwlrScreencopyFrameV1.Handler {
         }
         Region damage = withDamage ? manager.damageIn(output, pixels) : null;
         try {
-            ShmTarget.of(target).write(framebuffer, framebufferWidth, pixels);
-        } catch (OsException | ClientBuffer.BufferAccessException e) {
+            DmabufBuffer dmabuf = DmabufTarget.of(target);
+            if (dmabuf != null ? !DmabufTarget.write(dmabuf, framebuffer, framebufferWidth, pixels)
+                    : !ShmTarget.of(target).write(framebuffer, framebufferWidth, pixels)) {
+                fail("the buffer's layout cannot be written by the CPU");
+                return;
+            }
+        } catch (OsException | ClientBuffer.BufferAccessException | InternalError e) { // InternalError: SIGBUS on a mapping
             fail("cannot write the client's buffer: " + e.getMessage());
             return;
         }

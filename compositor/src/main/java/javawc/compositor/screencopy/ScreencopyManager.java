@@ -45,7 +45,7 @@ final class ScreencopyManager implements ZwlrScreencopyManagerV1.Handler {
     private void start(ZwlrScreencopyFrameV1 resource, Output output, Rect global, boolean overlayCursor) {
         boolean ours = this.global.context().backend().outputs().contains(output);
         Rect pixels = ours && !global.isEmpty() ? output.toPixels(global).intersect(new Rect(0, 0, output.mode().width(), output.mode().height())) : Rect.EMPTY;
-        new ScreencopyFrame(resource, this, output, pixels, overlayCursor).announce();
+        new ScreencopyFrame(resource, this, output, pixels, overlayCursor, this.global.dmabufOffered()).announce();
     }
 
     ScreencopyManagerGlobal global() {

@@ -29,9 +29,11 @@ public final class ScreencopyManagerGlobal implements SceneListener {
     private final List<ScreencopyManager> managers = new ArrayList<>();
     private final List<ScreencopyFrame> waiting = new ArrayList<>();
     private final List<ScreencopyFrame> due = new ArrayList<>(); // reused each frame
+    private final boolean dmabufOffered; // clients can make dma-bufs (linux-dmabuf is offered): frames offer them as targets
 
     ScreencopyManagerGlobal(ProtocolContext context) {
         this.context = context;
+        this.dmabufOffered = context.backend().dmabufSupport(List.of()) != null;
         this.global = context.globals().add(ZwlrScreencopyManagerV1.SPEC, VERSION, ZwlrScreencopyManagerV1::new, this::bound);
         context.privileges().restrict(global, Privilege.SCREEN_CAPTURE);
         context.scene().addListener(this);
@@ -45,6 +47,10 @@ public final class ScreencopyManagerGlobal implements SceneListener {
         ScreencopyManager m = new ScreencopyManager(resource, this);
         managers.add(m);
         resource.onDestroy(() -> managers.remove(m));
+    }
+
+    boolean dmabufOffered() {
+        return dmabufOffered;
     }
 
     ProtocolContext context() {
