@@ -62,7 +62,7 @@ public final class ForeignToplevelManagerGlobal implements ZwlrForeignToplevelMa
         return context;
     }
 
-    /** The handle {@code client}'s manager of {@code version} or any has for {@code window}, for the parent event; null if none. */
+    /** A live handle {@code client} has for {@code window} (for the parent event); null if none. */
     ZwlrForeignToplevelHandleV1 handleOf(ManagedWindow window, javawc.server.Client client) {
         List<ForeignToplevelHandle> list = window == null ? null : handles.get(window);
         if (list == null) return null;
