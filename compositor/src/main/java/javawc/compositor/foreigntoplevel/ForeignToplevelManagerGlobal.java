@@ -30,6 +30,7 @@ public final class ForeignToplevelManagerGlobal implements ZwlrForeignToplevelMa
     private final Global global;
     private final List<ZwlrForeignToplevelManagerV1> managers = new ArrayList<>();
     private final Map<ManagedWindow, List<ForeignToplevelHandle>> handles = new IdentityHashMap<>();
+    private int outputsCheckedAt = -1; // the scene generation the handles' outputs were last brought up to date at
 
     ForeignToplevelManagerGlobal(ProtocolContext context) {
         this.context = context;
@@ -106,6 +107,9 @@ public final class ForeignToplevelManagerGlobal implements ZwlrForeignToplevelMa
 
     @Override
     public void framePresented(Output output, long monotonicNanos) {
+        int generation = context.scene().generation();
+        if (generation == outputsCheckedAt || handles.isEmpty()) return; // nothing moved since: nothing to compare
+        outputsCheckedAt = generation;
         for (List<ForeignToplevelHandle> list : handles.values()) { // windows move, outputs change: enter and leave follow the picture
             for (int i = 0; i < list.size(); i++) list.get(i).updateOutputs();
         }
