@@ -146,6 +146,27 @@ class ScreencopyIntegrationTest extends ControlledCompositorTest {
     }
 
     @Test
+    void copyWithDamageWaitsForAChangeAndSaysWhere() throws Exception {
+        try (TestClient c = new TestClient(compositor); TestClient.ShmBuffer white = c.new ShmBuffer(50, 50, 0xffffffff)) {
+            ZwlrScreencopyManagerV1 manager = bindManager(c);
+            Capture first = new Capture(manager.captureOutputRegion(0, c.output, 0, 0, 400, 300));
+            c.display.roundtrip();
+            try (TestClient.ShmBuffer target = c.new ShmBuffer(400, 300, 0, WlShm.Format.XRGB8888)) {
+                first.frame.copyWithDamage(target.buffer);
+                first.await(c, "ready"); // the first copy of this manager: all of it is new
+                Capture second = new Capture(manager.captureOutputRegion(0, c.output, 0, 0, 400, 300));
+                c.display.roundtrip();
+                second.frame.copyWithDamage(target.buffer);
+                c.window(white, "damage", "test.damage"); // mapped in the middle of the output, away from the region
+                control.ok("place test.damage 100 120");
+                second.await(c, "ready");
+                List<String> damage = second.events.stream().filter(e -> e.startsWith("damage")).toList();
+                assertTrue(damage.contains("damage 100,120 50x50"), "the window's new place is the damage: " + second.events);
+            }
+        }
+    }
+
+    @Test
     void aSecondCopyIsAlreadyUsed() throws Exception {
         try (TestClient c = new TestClient(compositor)) {
             Capture cap = new Capture(bindManager(c).captureOutput(0, c.output));

@@ -52,9 +52,18 @@ final class ScreencopyManager implements ZwlrScreencopyManagerV1.Handler {
         return global;
     }
 
+    /** Beyond this many rectangles the damage kept is their bounds: a client that stops copying must not make it grow for ever. */
+    private static final int MAX_DAMAGE_RECTS = 32;
+
     void damaged(Output output, Region pixels) {
         Region d = damage.get(output);
-        if (d != null) d.add(pixels);
+        if (d == null) return;
+        d.add(pixels);
+        if (d.rects().size() > MAX_DAMAGE_RECTS) {
+            Rect bounds = d.bounds();
+            d.clear();
+            d.add(bounds);
+        }
     }
 
     /** The damage since this manager's last copy of {@code output}, within {@code area}; null: all of it (never copied). */
