@@ -1,5 +1,6 @@
 package javawc.compositor;
 
+import javawc.compositor.activation.ActivationProtocol;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
@@ -9,6 +10,7 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
@@ -17,6 +19,9 @@ import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
@@ -37,8 +42,10 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.textinput.TextInputProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -57,8 +64,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, ForeignToplevelProtocol::install,
-            ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install, ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install,
+            GammaControlProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -74,6 +83,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
     private final Privileges privileges;
+    private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -108,7 +118,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         privileges = policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy, privileges, windowManager);
+                new Selection("clipboard"), new Selection("primary selection"), policy, privileges, launchEnvironment, windowManager);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -201,6 +211,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     /** Where the terminal and spawn bindings start programs (Main sets it; the children get WAYLAND_DISPLAY). */
     public void useChildProcesses(ChildProcesses children) {
+        children.useLaunchEnvironment(launchEnvironment);
         bindingActions.useChildProcesses(children);
     }
 

@@ -2,6 +2,7 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.config.Config;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Scene;
@@ -19,11 +20,12 @@ import javawc.server.Server;
  * conformance harness may loosen, who is offered the privileged globals
  * ({@link Privileges#restrict}), and the window manager (which taskbars' requests go
  * through). Each protocol package has one entry point that takes this
- * ({@link Protocol}), so a new protocol never grows {@link Compositor}.
+ * ({@link Protocol}), so a new protocol never grows {@link Compositor}. {@code launchEnvironment}
+ * takes variables for the programs the compositor starts (an activation token).
  */
 public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
                               Config config, Selection clipboard, Selection primarySelection, Policy policy, Privileges privileges,
-                              WindowManager windowManager) {
+                              LaunchEnvironment launchEnvironment, WindowManager windowManager) {
 
     public GlobalRegistry globals() {
         return server.globals();

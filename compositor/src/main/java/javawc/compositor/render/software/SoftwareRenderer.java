@@ -16,6 +16,8 @@ import javawc.compositor.scene.Scene;
  */
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
+    /** Behind a locked session's lock surfaces (and where the locker has none): nothing of the session shows. */
+    public static final int LOCKED_BACKGROUND = 0xff000000;
 
     private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
 
@@ -31,10 +33,11 @@ public final class SoftwareRenderer implements Renderer {
             renderScaled(scene, output, damage, target, stride);
             return;
         }
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
             for (int y = local.y(); y < local.bottom(); y++) {
-                java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), BACKGROUND);
+                java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), background);
             }
             scene.forEachVisibleSurface((s, x, y) -> {
                 Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
@@ -72,11 +75,12 @@ public final class SoftwareRenderer implements Renderer {
     }
 
     private void renderScaled(Scene scene, Output output, Region damage, int[] target, int stride) {
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect pixels = output.toPixels(clip);
             if (pixels.isEmpty()) continue;
             for (int y = pixels.y(); y < pixels.bottom(); y++) {
-                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), BACKGROUND);
+                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), background);
             }
             Scene.DrawableVisitor drawOne = (s, x, y) -> {
                 Rect area = output.toPixels(new Rect(x, y, s.width(), s.height())).intersect(pixels);
