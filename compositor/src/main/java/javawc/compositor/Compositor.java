@@ -15,6 +15,7 @@ import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
 import javawc.compositor.gammacontrol.GammaControlProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
@@ -26,6 +27,7 @@ import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.outputmanagement.OutputManagementProtocol;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
@@ -42,7 +44,9 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
 import javawc.compositor.textinput.TextInputProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
 import javawc.compositor.xdgforeign.XdgForeignProtocol;
@@ -66,8 +70,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
             ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
-            XdgForeignProtocol::install, ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install,
-            GammaControlProtocol::install);
+            XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, ForeignToplevelProtocol::install,
+            ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -286,8 +291,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override
