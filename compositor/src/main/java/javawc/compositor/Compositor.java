@@ -13,6 +13,8 @@ import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
+import javawc.compositor.gammacontrol.GammaControlProtocol;
 import javawc.compositor.fractionalscale.FractionalScaleProtocol;
 import javawc.compositor.idle.IdleProtocol;
 import javawc.compositor.input.ControlChannel;
@@ -27,6 +29,7 @@ import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
 import javawc.compositor.pointergestures.PointerGesturesProtocol;
+import javawc.compositor.outputmanagement.OutputManagementProtocol;
 import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.relativepointer.RelativePointerProtocol;
@@ -36,6 +39,7 @@ import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.screencopy.ScreencopyProtocol;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
 import javawc.compositor.security.Privileges;
@@ -76,7 +80,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
             FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, RelativePointerProtocol::install,
             PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
-            ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install);
+            ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install,
+            ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -91,6 +96,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final Privileges privileges;
     private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
@@ -124,10 +130,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         this.server = new Server(loop);
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
+        privileges = policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy,
-                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
-                launchEnvironment);
+                new Selection("clipboard"), new Selection("primary selection"), policy, privileges, launchEnvironment, windowManager);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -252,6 +257,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** Who is offered the privileged globals, and which power each of those needs (--list-globals). */
+    public Privileges privileges() {
+        return privileges;
     }
 
     @Override

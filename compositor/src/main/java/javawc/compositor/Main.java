@@ -33,9 +33,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        int commandStart = arguments.indexOf("--");
+        boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");
         Options options;
         try {
-            options = Options.parse(List.of(args));
+            options = Options.parse(arguments);
         } catch (Options.UsageException e) {
             System.err.println("compositor: " + e.getMessage());
             System.err.println(Options.USAGE);
@@ -56,7 +59,7 @@ public final class Main {
         if (options.debug()) WireTrace.enableServer();
         Logger log = LogManager.getLogger(Main.class);
         try {
-            System.exit(run(options, log));
+            System.exit(listGlobals ? GlobalsList.print(options, System.out) : run(options, log));
         } catch (IOException e) {
             log.error("{}", e.getMessage());
             if (options.logFile() != null) System.err.println("compositor: " + e.getMessage()); // the log file is not where the user looks first

@@ -55,6 +55,8 @@ public record Options(String backend, String renderer, String socket, int width,
               -- COMMAND [ARGS...]         once the socket is ready, start COMMAND with WAYLAND_DISPLAY set,
                                            in a process group of its own, its output in the log; exit when
                                            it exits, with its exit status
+              --list-globals               print every global the other options would offer, with its version
+                                           (and the [privileges] power it needs), one per line, and exit
               --help                       this text
             When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr (or --log-file).
             scripts/ctl controls it over $XDG_RUNTIME_DIR/javawc-NAME.sock (mode 0600; JAVAWC_SOCK for its children).

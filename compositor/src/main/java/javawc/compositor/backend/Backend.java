@@ -84,6 +84,21 @@ public interface Backend extends AutoCloseable {
         throw new IllegalArgumentException("the " + name() + " backend cannot change an output's mode while running yet");
     }
 
+    /** The modes {@code output} can be switched to, its preferred one first; by default only its current one. */
+    default List<Output.Mode> modes(Output output) {
+        return List.of(output.mode());
+    }
+
+    /** Whether {@link #prepareMode} would take {@code mode} for {@code output}; by default only the current mode. */
+    default boolean takesMode(Output output, Output.Mode mode) {
+        return mode.equals(output.mode());
+    }
+
+    /** The outputs' gamma tables, or null when the backend has none (headless). */
+    default GammaTables gammaTables() {
+        return null;
+    }
+
     /** Starts the outputs' clocks on {@code loop}. */
     void start(EventLoop loop, FramePainter painter) throws OsException;
 

@@ -21,6 +21,7 @@ public final class HeadlessBackend implements Backend {
 
     private final List<Output> outputs;
     private final int[][] framebuffers; // one per output, in the same order
+    private final List<Output.Mode> startModes; // each output's first mode: its preferred one
     private OwnedFd timer;
     private EventLoop.Source timerSource;
     private FramePainter painter;
@@ -37,6 +38,7 @@ public final class HeadlessBackend implements Backend {
         if (outputs.isEmpty()) throw new IllegalArgumentException("the headless backend needs an output");
         this.outputs = List.copyOf(outputs);
         framebuffers = new int[outputs.size()][];
+        startModes = outputs.stream().map(Output::mode).toList();
         for (int i = 0; i < outputs.size(); i++) framebuffers[i] = new int[outputs.get(i).mode().width() * outputs.get(i).mode().height()];
     }
 
@@ -62,6 +64,29 @@ public final class HeadlessBackend implements Backend {
         int i = outputs.indexOf(output);
         if (i < 0) throw new IllegalArgumentException("not an output of this backend: " + output.name());
         if (framebuffers[i].length != mode.width() * mode.height()) framebuffers[i] = new int[mode.width() * mode.height()];
+    }
+
+    /**
+     * Sizes offered to output configuration tools (wlr-randr) after the output's first mode (its
+     * preferred one); any other size is taken as a custom mode.
+     */
+    private static final int[][] USUAL_SIZES = {{3840, 2160}, {2560, 1440}, {1920, 1080}, {1600, 900}, {1280, 720}, {1024, 768}, {800, 600}, {640, 480}};
+
+    @Override
+    public java.util.List<Output.Mode> modes(Output output) {
+        Output.Mode start = startModes.get(outputs.indexOf(output));
+        java.util.List<Output.Mode> modes = new java.util.ArrayList<>();
+        modes.add(start);
+        for (int[] size : USUAL_SIZES) {
+            Output.Mode m = new Output.Mode(size[0], size[1], start.refreshMilliHz());
+            if (!m.equals(start)) modes.add(m);
+        }
+        return modes;
+    }
+
+    @Override
+    public boolean takesMode(Output output, Output.Mode mode) {
+        return outputs.contains(output); // a headless framebuffer can have any size
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class Scene {
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
     private final List<Consumer<Surface>> committedListeners = new ArrayList<>(1);
+    private final List<SceneListener> listeners = new ArrayList<>(2);
     private final List<FrameListener> frameListeners = new ArrayList<>(2);
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
@@ -212,9 +213,21 @@ public final class Scene {
     }
 
     public void addToplevel(SceneWindow w) {
-        toplevels.remove(w);
+        boolean mapped = !toplevels.remove(w);
         toplevels.add(w);
         damageWindow(w);
+        if (mapped) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowMapped(w);
+    }
+
+    /** Hears of windows mapped, changed and unmapped, damage and frames shown (window lists, screen capture). */
+    public void addListener(SceneListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A mapped toplevel's title, app id, states or parent changed: the listeners hear of it. */
+    public void windowChanged(SceneWindow w) {
+        if (!toplevels.contains(w)) return; // not mapped: it is announced whole when it is
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowChanged(w);
     }
 
     public void raise(SceneWindow w) {
@@ -242,8 +255,9 @@ public final class Scene {
 
     public void removeWindow(SceneWindow w) {
         damageWindow(w);
-        toplevels.remove(w);
+        boolean wasToplevel = toplevels.remove(w);
         popups.remove(w);
+        if (wasToplevel) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowUnmapped(w);
         shell.remove(w);
     }
 
@@ -394,6 +408,7 @@ public final class Scene {
         Rect area = output.logicalBounds();
         Region mine = damage.intersect(area);
         damage.subtract(area);
+        if (!mine.isEmpty()) for (int i = 0; i < listeners.size(); i++) listeners.get(i).outputDamaged(output, mine);
         return mine;
     }
 
@@ -530,6 +545,7 @@ public final class Scene {
         forEachOverlay((o, x, y) -> {
             if (o instanceof Surface s && area.intersects(new Rect(x, y, o.width(), o.height()))) s.sendFrameDone(ms);
         });
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).framePresented(output, monotonicNanos);
         for (int i = 0; i < frameListeners.size(); i++) frameListeners.get(i).framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 

@@ -27,6 +27,7 @@ public final class Privileges {
     private final Map<Privilege, Privilege.Access> access;
     private final int selfPid;
     private final Map<Client, Set<Privilege>> logged = new WeakHashMap<>(); // a client object goes when it disconnects
+    private final Map<Global, Privilege> restricted = new java.util.IdentityHashMap<>();
 
     /** {@code configured}: the [privileges] settings; the others take their default. */
     public Privileges(Map<Privilege, Privilege.Access> configured, int selfPid) {
@@ -48,7 +49,13 @@ public final class Privileges {
 
     /** Offers {@code global} only to the clients the policy for {@code privilege} allows. */
     public void restrict(Global global, Privilege privilege) {
+        restricted.put(global, privilege);
         global.restrictTo(client -> allows(client, privilege, global.interfaceName()));
+    }
+
+    /** The power {@code global} was restricted to, or null for a global every client is offered (--list-globals). */
+    public Privilege privilegeOf(Global global) {
+        return restricted.get(global);
     }
 
     boolean allows(Client client, Privilege privilege, String interfaceName) {

@@ -60,6 +60,10 @@ final class ShmPool implements WlShmPool.Handler {
         size = newSize;
     }
 
+    OwnedFd fd() {
+        return fd;
+    }
+
     int size() {
         return size;
     }

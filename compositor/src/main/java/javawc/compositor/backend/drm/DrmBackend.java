@@ -58,6 +58,7 @@ public final class DrmBackend implements Backend {
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
     private boolean paused; // the VT is switched away: not master, no frames
+    private DrmGamma gamma;   // made when first asked for
     private GbmDevice gbm;
     private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
 
@@ -500,6 +501,14 @@ public final class DrmBackend implements Backend {
         h.flipPending = false; // the modeset replaced a flip in flight when it went: its event may never come
         LOG.info("{}: back, lit again at {}", h.output.name(), h.output.mode());
         scheduleRepaint(h);
+    }
+
+    /** The heads' CRTC gamma tables, if any head has one. */
+    @Override
+    public javawc.compositor.backend.GammaTables gammaTables() {
+        if (gamma == null) gamma = new DrmGamma(device, heads);
+        for (DrmHead h : heads) if (gamma.size(h.output) > 0) return gamma;
+        return null;
     }
 
     @Override
