@@ -34,6 +34,8 @@ import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xwayland.XwaylandProtocol;
+import javawc.compositor.launch.SessionEnvironment;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -52,7 +54,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, XwaylandProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -67,6 +69,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final SessionEnvironment environment = new SessionEnvironment();
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -100,7 +103,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy);
+                new Selection("clipboard"), new Selection("primary selection"), policy, environment);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -199,6 +202,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** The window actions, for the key bindings and anything else that manages windows. */
     public WindowManager windowManager() {
         return windowManager;
+    }
+
+    /** What the protocols add to the environment of the programs we start (DISPLAY), also printed at start-up. */
+    public SessionEnvironment environment() {
+        return environment;
     }
 
     public Server server() {

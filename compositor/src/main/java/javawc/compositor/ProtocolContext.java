@@ -2,6 +2,7 @@ package javawc.compositor;
 
 import javawc.compositor.backend.Backend;
 import javawc.compositor.config.Config;
+import javawc.compositor.launch.SessionEnvironment;
 import javawc.compositor.output.Outputs;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.scene.Scene;
@@ -13,12 +14,14 @@ import javawc.server.Server;
 /**
  * What a protocol area needs to install its globals: the server and its registry, the scene,
  * the seat, the outputs, the backend (its dma-buf support) and renderer, the options and
- * configuration, the two selections the clipboard protocols share, and the policy that the
- * conformance harness may loosen. Each protocol package has one entry point that takes this
+ * configuration, the two selections the clipboard protocols share, the policy that the
+ * conformance harness may loosen, and the environment variables a protocol adds for the
+ * programs the compositor starts (Xwayland's DISPLAY). Each protocol package has one entry point that takes this
  * ({@link Protocol}), so a new protocol never grows {@link Compositor}.
  */
 public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
-                              Config config, Selection clipboard, Selection primarySelection, Policy policy) {
+                              Config config, Selection clipboard, Selection primarySelection, Policy policy,
+                              SessionEnvironment environment) {
 
     public GlobalRegistry globals() {
         return server.globals();
