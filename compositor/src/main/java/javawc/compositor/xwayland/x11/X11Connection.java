@@ -231,11 +231,12 @@ public final class X11Connection implements AutoCloseable {
                 length = 8 + 4 * (b.getShort(at + 6) & 0xffff);
             } else {
                 if (available < 32) break;
-                length = b.get(at) == X11Message.REPLY ? 32 + 4 * b.getInt(at + 4) : 32;
-                if (length < 32 || length > MAX_MESSAGE) {
-                    fail("a reply claims " + Integer.toUnsignedString(b.getInt(at + 4) * 4) + " bytes: not an X server we understand");
+                long claimed = b.get(at) == X11Message.REPLY ? 32 + 4 * (b.getInt(at + 4) & 0xffffffffL) : 32; // unsigned, and in longs: no overflow
+                if (claimed > MAX_MESSAGE) {
+                    fail("a reply claims " + claimed + " bytes: not an X server we understand");
                     return;
                 }
+                length = (int) claimed;
             }
             if (available < length) {
                 if (length > in.capacity()) grow(length);
