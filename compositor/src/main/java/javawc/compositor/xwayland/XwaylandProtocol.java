@@ -35,7 +35,7 @@ public final class XwaylandProtocol {
             return null;
         }
         XwaylandLauncher launcher = new XwaylandLauncher(c.server().loop(), c.server(), c.scene(), c.seat(),
-                xwm -> new SelectionBridge(xwm, c.clipboard(), c.primarySelection(), c.seat()), sockets, executable);
+                xwm -> new SelectionBridge(xwm, c.server().loop(), c.clipboard(), c.primarySelection(), c.seat()), sockets, executable);
         try {
             if (mode.equals("eager")) launcher.start();
             else launcher.watchSockets();

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class Requests {
     // core opcodes
     private static final int CREATE_WINDOW = 1, CHANGE_WINDOW_ATTRIBUTES = 2, GET_WINDOW_ATTRIBUTES = 3, DESTROY_WINDOW = 4,
-            MAP_WINDOW = 8, CONFIGURE_WINDOW = 12, INTERN_ATOM = 16, CHANGE_PROPERTY = 18, DELETE_PROPERTY = 19,
+            MAP_WINDOW = 8, CONFIGURE_WINDOW = 12, INTERN_ATOM = 16, GET_ATOM_NAME = 17, CHANGE_PROPERTY = 18, DELETE_PROPERTY = 19,
             GET_PROPERTY = 20, SET_SELECTION_OWNER = 22, CONVERT_SELECTION = 24, SEND_EVENT = 25, SET_INPUT_FOCUS = 42,
             QUERY_EXTENSION = 98, KILL_CLIENT = 113;
     // XFIXES minor opcodes
@@ -65,6 +65,11 @@ public final class Requests {
         o.putShort(at + 2, (short) 0);
         o.put(at + 4, n);
         return c.end(handler);
+    }
+
+    /** Reply: the name's length at 8, the name from 32. */
+    public long getAtomName(int atom, X11Connection.ReplyHandler handler) {
+        return windowRequest(GET_ATOM_NAME, atom, handler);
     }
 
     public long createWindow(int depth, int window, int parent, int x, int y, int width, int height, int windowClass, int valueMask, int... values) {
