@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class XwaylandIntegrationTest {
     static final int BACKGROUND = javawc.compositor.render.software.SoftwareRenderer.BACKGROUND & 0xffffff;
-    static final int KEY_LEFTCTRL = 29, KEY_LEFTSHIFT = 42, KEY_LEFTMETA = 125, KEY_Q = 16;
+    static final int KEY_LEFTCTRL = 29, KEY_LEFTSHIFT = 42, KEY_LEFTMETA = 125, KEY_Q = 16, KEY_M = 50;
     private final List<Process> programs = new ArrayList<>();
 
     @AfterEach
@@ -153,6 +153,34 @@ class XwaylandIntegrationTest {
             control.ok("pointer-button BTN_LEFT release", "key " + KEY_LEFTCTRL + " release");
             assertTrue(changed > 500, "xterm's menu over the desktop right of xterm, at the pointer: " + changed + " pixels changed");
             assertEquals(1, awaitWindow(control, "XTerm")[4], "the menu took no focus from xterm");
+        }
+    }
+
+    @Test
+    void activationByXAndMaximizeByTheBindingGoThroughTheWindowManager() throws Exception {
+        try (CompositorProcess c = CompositorProcess.startWithControl("--backend", "headless");
+             ControlClient control = c.control()) {
+            c.xDisplay();
+            x(c, "xterm", "-class", "FirstTerm");
+            int[] before = awaitWindow(control, "FirstTerm");
+            x(c, "xterm", "-class", "SecondTerm");
+            assertEquals(1, awaitWindow(control, "SecondTerm")[4]);
+            String first = windowId(c, "FirstTerm");
+            run(c, "xdotool", "windowactivate", first); // _NET_ACTIVE_WINDOW, as pagers and launchers ask
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (awaitWindow(control, "FirstTerm")[4] != 1) {
+                if (System.currentTimeMillis() > deadline) throw new AssertionError("_NET_ACTIVE_WINDOW did not focus FirstTerm: " + control.send("list-windows"));
+                Thread.sleep(50);
+            }
+            // Super+M: the window manager's maximize, which X hears as a configure to the output and _NET_WM_STATE
+            control.ok("key " + KEY_LEFTMETA + " press", "key " + KEY_M + " press", "key " + KEY_M + " release", "key " + KEY_LEFTMETA + " release");
+            awaitOutput(c, "Width: 1280", "xwininfo", "-id", first);
+            awaitOutput(c, "_NET_WM_STATE_MAXIMIZED_VERT", "xprop", "-id", first, "_NET_WM_STATE");
+            int[] max = awaitWindow(control, "FirstTerm");
+            assertArrayEquals(new int[] {0, 0, 1280, 720}, java.util.Arrays.copyOf(max, 4), "maximized on the output");
+            control.ok("key " + KEY_LEFTMETA + " press", "key " + KEY_M + " press", "key " + KEY_M + " release", "key " + KEY_LEFTMETA + " release");
+            awaitOutput(c, "Width: " + before[2], "xwininfo", "-id", first);
+            awaitOutput(c, "Absolute upper-left X:  " + before[0], "xwininfo", "-id", first);
         }
     }
 
