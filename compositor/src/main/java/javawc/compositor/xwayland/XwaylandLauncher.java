@@ -173,9 +173,20 @@ final class XwaylandLauncher implements AutoCloseable {
         readyPipe = null;
     }
 
+    /**
+     * Our end of the -wm connection closed (Xwayland went, or sent what we cannot read): an
+     * Xwayland without its window manager shows nothing, so it is ended and, as after a crash,
+     * the next X client starts a new one.
+     */
     private void windowManagerLost() {
-        LOG.warn("the X11 window manager's connection ended");
         xwm = null;
+        if (xwayland == null || closed) return;
+        LOG.warn("the X11 window manager's connection ended: ending Xwayland (pid {})", xwayland.pid());
+        try {
+            Processes.signalGroup(xwayland.pid(), Processes.SIGTERM);
+        } catch (OsException e) {
+            LOG.warn("cannot end Xwayland: {}", e.getMessage());
+        }
     }
 
     /** Xwayland's process ended: everything that was its goes, and the display waits for the next client. */
