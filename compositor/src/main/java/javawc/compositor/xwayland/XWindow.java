@@ -85,11 +85,21 @@ final class XWindow implements SurfaceRole, ManagedWindow {
         return !destroyed && xMapped && surface != null && surface.isMapped() && !minimized;
     }
 
+    /**
+     * Raised, and given the keyboard focus if it takes input; one that does not (xeyes: WM_HINTS
+     * input false, no WM_TAKE_FOCUS) leaves the focus where it is, unless that surface is no
+     * longer shown, when nobody has it.
+     */
     @Override
     public void activate() {
-        if (overrideRedirect || !visible() || !acceptsFocus()) return;
+        if (overrideRedirect || !visible()) return;
         xwm.scene().raise(this);
-        xwm.seat().setKeyboardFocus(surface);
+        if (acceptsFocus()) {
+            xwm.seat().setKeyboardFocus(surface);
+            return;
+        }
+        Surface focus = xwm.seat().keyboardFocus();
+        if (focus != null && !focus.position(new int[2])) xwm.seat().setKeyboardFocus(null);
     }
 
     /** Whether the window wants the keyboard: by WM_HINTS' input field or WM_TAKE_FOCUS (ICCCM's "no input" windows do not). */
