@@ -87,6 +87,7 @@ final class IncomingTransfer {
         long bytesAfter = r.u32(12) & 0xffffffffL;
         long length = (r.u32(16) & 0xffffffffL) * Math.max(1, format / 8);
         if (length > r.length() - 32) throw new X11Message.MalformedMessageException("property value past the reply's end");
+        LOG.debug("X selection data on 0x{}: type {}, {} bytes, {} after, incremental {}", Integer.toHexString(window), type, length, bytesAfter, incremental);
         if (first && type == xwm.atoms().get(Atoms.Name.INCR)) {
             incremental = true; // our delete asked for the first chunk; each comes as a NewValue
             return;

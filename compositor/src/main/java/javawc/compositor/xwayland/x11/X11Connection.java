@@ -254,8 +254,9 @@ public final class X11Connection implements AutoCloseable {
             }
         }
         if (closed) return;
-        if (at > 0) {
-            b.put(0, b, at, inFill - at);
+        if (at > 0) { // the current buffer: grow() may have replaced the one parsed (it keeps every offset)
+            ByteBuffer current = in.buffer();
+            current.put(0, current, at, inFill - at);
             inFill -= at;
         }
     }

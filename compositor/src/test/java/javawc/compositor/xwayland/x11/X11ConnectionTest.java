@@ -162,6 +162,30 @@ class X11ConnectionTest {
     }
 
     @Test
+    void aReplyLargerThanTheInputBufferAfterAnotherMessageArrivesWhole() throws Exception {
+        send(setupReply());
+        List<String> answers = new ArrayList<>();
+        connection.requests().getProperty(false, 1, 2, 0, 0, 1 << 20, r -> answers.add(r.length() + " " + r.u32(8) + " " + r.u8(r.length() - 1)));
+        connection.requests().internAtom("AFTER", r -> answers.add("after " + r.u32(8)));
+        connection.flush();
+        byte[] big = reply(1, 7, 300_000 / 4); // 300 kB: the input buffer (64 KiB) must grow while an event before it is not yet compacted away
+        big[big.length - 1] = 42;
+        byte[] all = concat(event(19, 0, 3), big, reply(2, 8, 0));
+        Thread writer = Thread.ofVirtual().start(() -> { // more than the socket holds: written while the loop reads
+            try {
+                Descriptors.writeFully(server, all);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        for (int i = 0; i < 500 && answers.size() < 2; i++) loop.dispatch(20);
+        writer.join();
+        assertEquals(List.of("event 19 3"), seen);
+        assertEquals(List.of((32 + 300_000) + " 7 42", "after 8"), answers);
+        assertNull(closedWhy);
+    }
+
+    @Test
     void aMalformedEventIsDroppedAndTheNextOneStillArrives() throws Exception {
         send(setupReply());
         send(concat(event(99, 0, 1), event(19, 0, 2)));
