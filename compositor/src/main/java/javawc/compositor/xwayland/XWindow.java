@@ -191,6 +191,27 @@ final class XWindow implements SurfaceRole, ManagedWindow {
         xwm.writeNetWmState(this);
     }
 
+    /** A _NET_WM_STATE client message: remove (0), add (1) or toggle (2) fullscreen or maximized (either axis maximizes both). */
+    void netWmStateRequest(int action, int first, int second) {
+        boolean full = fullscreen, max = maximized;
+        for (int property : new int[] {first, second}) {
+            Atoms.Name n = xwm.atoms().nameOf(property);
+            if (n == Atoms.Name._NET_WM_STATE_FULLSCREEN) full = change(full, action);
+            else if (n == Atoms.Name._NET_WM_STATE_MAXIMIZED_VERT || n == Atoms.Name._NET_WM_STATE_MAXIMIZED_HORZ) max = change(maximized, action);
+        }
+        if (full != fullscreen || max != maximized) applyFullState(max, full, null);
+        else xwm.writeNetWmState(this); // refused or unchanged: the property says how it is
+    }
+
+    private static boolean change(boolean current, int action) {
+        return switch (action) {
+            case 0 -> false;
+            case 1 -> true;
+            case 2 -> !current;
+            default -> current;
+        };
+    }
+
     @Override
     public boolean minimized() {
         return minimized;

@@ -37,7 +37,6 @@ final class Xwm implements X11Connection.Listener, AutoCloseable {
     private static final int CREATE_NOTIFY = 16, DESTROY_NOTIFY = 17, UNMAP_NOTIFY = 18, MAP_NOTIFY = 19, MAP_REQUEST = 20,
             REPARENT_NOTIFY = 21, CONFIGURE_NOTIFY = 22, CONFIGURE_REQUEST = 23, PROPERTY_NOTIFY = 28, CLIENT_MESSAGE = 33;
     private static final int WM_STATE_WITHDRAWN = 0, WM_STATE_NORMAL = 1, WM_STATE_ICONIC = 3;
-    private static final int NET_WM_STATE_REMOVE = 0, NET_WM_STATE_ADD = 1, NET_WM_STATE_TOGGLE = 2;
 
     private final X11Connection connection;
     private final Scene scene;
@@ -314,7 +313,7 @@ final class Xwm implements X11Connection.Listener, AutoCloseable {
                 if (w != null) pair(w, e.u32(12));
             }
             case _NET_WM_STATE -> {
-                if (w != null) netWmStateRequest(w, e.u32(12), e.u32(16), e.u32(20));
+                if (w != null) w.netWmStateRequest(e.u32(12), e.u32(16), e.u32(20));
             }
             case _NET_ACTIVE_WINDOW -> {
                 if (w != null && !w.overrideRedirect) {
@@ -327,26 +326,6 @@ final class Xwm implements X11Connection.Listener, AutoCloseable {
             }
             default -> LOG.trace("client message {} ignored", name);
         }
-    }
-
-    private void netWmStateRequest(XWindow w, int action, int first, int second) {
-        boolean full = w.fullscreen(), max = w.maximized();
-        for (int property : new int[] {first, second}) {
-            Atoms.Name n = atoms.nameOf(property);
-            if (n == Atoms.Name._NET_WM_STATE_FULLSCREEN) full = change(full, action);
-            else if (n == Atoms.Name._NET_WM_STATE_MAXIMIZED_VERT || n == Atoms.Name._NET_WM_STATE_MAXIMIZED_HORZ) max = change(w.maximized(), action);
-        }
-        if (full != w.fullscreen() || max != w.maximized()) w.applyFullState(max, full, null);
-        else writeNetWmState(w); // refused or unchanged: the property says how it is
-    }
-
-    private static boolean change(boolean current, int action) {
-        return switch (action) {
-            case NET_WM_STATE_REMOVE -> false;
-            case NET_WM_STATE_ADD -> true;
-            case NET_WM_STATE_TOGGLE -> !current;
-            default -> current;
-        };
     }
 
     // ---- surfaces and the scene ----
