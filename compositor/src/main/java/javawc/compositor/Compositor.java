@@ -1,5 +1,6 @@
 package javawc.compositor;
 
+import javawc.compositor.activation.ActivationProtocol;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
@@ -9,15 +10,21 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
@@ -27,15 +34,19 @@ import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
+import javawc.compositor.security.Privileges;
 import javawc.compositor.selection.Selection;
 import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
+import javawc.compositor.textinput.TextInputProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.compositor.xwayland.XwaylandProtocol;
-import javawc.compositor.launch.SessionEnvironment;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -54,7 +65,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install, XwaylandProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, XwaylandProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -69,7 +83,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
-    private final SessionEnvironment environment = new SessionEnvironment();
+    private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -103,7 +117,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy, environment);
+                new Selection("clipboard"), new Selection("primary selection"), policy,
+                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
+                launchEnvironment);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -196,17 +212,18 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     /** Where the terminal and spawn bindings start programs (Main sets it; the children get WAYLAND_DISPLAY). */
     public void useChildProcesses(ChildProcesses children) {
+        children.useLaunchEnvironment(launchEnvironment);
         bindingActions.useChildProcesses(children);
+    }
+
+    /** "NAME=value" for what the protocols set alike for every program we start (Xwayland's DISPLAY), printed at start-up. */
+    public List<String> announcedEnvironment() {
+        return launchEnvironment.announced();
     }
 
     /** The window actions, for the key bindings and anything else that manages windows. */
     public WindowManager windowManager() {
         return windowManager;
-    }
-
-    /** What the protocols add to the environment of the programs we start (DISPLAY), also printed at start-up. */
-    public SessionEnvironment environment() {
-        return environment;
     }
 
     public Server server() {
@@ -270,8 +287,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override

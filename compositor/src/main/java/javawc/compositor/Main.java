@@ -76,7 +76,7 @@ public final class Main {
              Compositor compositor = new Compositor(loop, options, config, ProtocolContext.Policy.STRICT);
              ListeningSocket socket = ListeningSocket.open(runtimeDir, options.socket());
              Screenshots screenshots = options.screenshot() == null ? null : new Screenshots(options.screenshot(), compositor.backend());
-             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), IpcServer.pathFor(runtimeDir, socket.name()), config, compositor.environment().variables()));
+             ChildProcesses children = new ChildProcesses(loop, childEnvironment(socket.name(), IpcServer.pathFor(runtimeDir, socket.name()), config));
              IpcServer ipc = IpcServer.open(IpcServer.pathFor(runtimeDir, socket.name()), loop, new IpcCommands(
                      new ManagedWindowControl(compositor.windowManager(), compositor.scene()), OutputControl.of(compositor.outputs()),
                      argv -> children.spawn(argv).pid(), () -> {
@@ -112,7 +112,7 @@ public final class Main {
                 });
             }
             System.out.println("WAYLAND_DISPLAY=" + socket.name());
-            for (String line : compositor.environment().lines()) System.out.println(line); // DISPLAY=:N beside it
+            for (String line : compositor.announcedEnvironment()) System.out.println(line); // DISPLAY=:N beside it
             System.out.flush();
             loop.run();
         }
@@ -129,10 +129,9 @@ public final class Main {
      * stays), and the configured cursor theme and size so clients draw the pointer we do; a
      * WAYLAND_SOCKET meant for us is not theirs.
      */
-    static Map<String, String> childEnvironment(String display, java.nio.file.Path ipcSocket, Config config, Map<String, String> services) {
+    static Map<String, String> childEnvironment(String display, java.nio.file.Path ipcSocket, Config config) {
         Map<String, String> env = new HashMap<>(config.cursor().over(System.getenv()));
         env.remove("WAYLAND_SOCKET");
-        env.putAll(services); // our Xwayland's DISPLAY, over any the compositor was started with
         env.put("WAYLAND_DISPLAY", display);
         env.put("JAVAWC_SOCK", ipcSocket.toString());
         return env;

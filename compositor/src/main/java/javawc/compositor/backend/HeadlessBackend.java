@@ -24,7 +24,7 @@ public final class HeadlessBackend implements Backend {
     private OwnedFd timer;
     private EventLoop.Source timerSource;
     private FramePainter painter;
-    private long epoch;
+    private long epoch, armedFor, period;
     private boolean armed;
 
     /** One output, HEADLESS-1, at (0, 0). */
@@ -76,13 +76,14 @@ public final class HeadlessBackend implements Backend {
     @Override
     public void scheduleFrame() {
         if (armed || timer == null) return;
-        long period = Long.MAX_VALUE;
+        period = Long.MAX_VALUE;
         for (int i = 0; i < outputs.size(); i++) period = Math.min(period, outputs.get(i).mode().frameNanos());
-        long now = System.nanoTime();
+        long now = System.nanoTime(); // CLOCK_MONOTONIC, as the timerfd's
         long next = epoch + ((now - epoch) / period + 1) * period;
         try {
             Descriptors.armTimerAbsolute(timer, next);
             armed = true;
+            armedFor = next;
         } catch (OsException e) {
             LOG.error("cannot arm the refresh timer: {}", e.getMessage());
         }
@@ -92,8 +93,9 @@ public final class HeadlessBackend implements Backend {
         if (Descriptors.readCounter(timer) == 0) return;
         armed = false;
         for (int i = 0; i < outputs.size(); i++) painter.paint(outputs.get(i), framebuffers[i]);
-        long now = System.nanoTime();
-        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), now);
+        // shown at the tick of our own clock: its time, its period, its tick count; no hardware, no retrace
+        long sequence = (armedFor - epoch) / period;
+        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), armedFor, period, sequence, 0);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class XwaylandProtocol {
             launcher.close();
             throw e;
         }
-        c.environment().put("DISPLAY", launcher.displayName());
+        c.launchEnvironment().announce("DISPLAY", launcher.displayName());
         LOG.info("X11 display {} ({} start of Xwayland)", launcher.displayName(), mode);
         return launcher;
     }

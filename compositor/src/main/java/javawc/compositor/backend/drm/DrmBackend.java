@@ -321,15 +321,21 @@ public final class DrmBackend implements Backend {
             if (length < 8) break;
             if (type == DrmDevice.EVENT_FLIP_COMPLETE && length >= 32) {
                 int index = (int) b.getLong(off + 8);
-                long nanos = b.getInt(off + 16) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
-                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos);
+                long nanos = Integer.toUnsignedLong(b.getInt(off + 16)) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
+                long sequence = Integer.toUnsignedLong(b.getInt(off + 24)); // drm_event_vblank: the CRTC's vblank count
+                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos, sequence);
             }
             off += length;
         }
     }
 
-    private void flipped(DrmHead h, long monotonicNanos) {
+    private void flipped(DrmHead h, long monotonicNanos, long sequence) {
         h.flipPending = false;
+        // the kernel's flip-complete event says the frame is on screen (hardware completion); a driver
+        // that counts vblanks stamps it with the vblank's time and count (hardware clock, at a
+        // retrace); one that does not (virtio-gpu: sequence 0) completes flips on commit, at no retrace
+        int flags = Backend.PRESENTED_HW_COMPLETION | (sequence != 0 ? Backend.PRESENTED_VSYNC | Backend.PRESENTED_HW_CLOCK : 0)
+                | (h.directPending != null ? Backend.PRESENTED_ZERO_COPY : 0);
         // what was on screen until now is not: a client buffer there loses the lock its flip took
         if (h.direct != null) h.direct.unlock();
         h.direct = h.directPending;
@@ -337,7 +343,7 @@ public final class DrmBackend implements Backend {
         // a flip can complete before its vblank (virtio-gpu completes on commit): count it shown
         // no earlier than one period after the last, or frames would follow the driver, not the mode
         h.lastFlipNanos = Math.max(monotonicNanos, h.lastFlipNanos + h.output.mode().frameNanos());
-        painter.presented(h.output, h.lastFlipNanos);
+        painter.presented(h.output, monotonicNanos, h.output.mode().frameNanos(), sequence, flags);
         if (h.frameWanted) {
             h.frameWanted = false;
             scheduleRepaint(h);
