@@ -57,6 +57,7 @@ import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
 import javawc.compositor.virtualpointer.VirtualPointerProtocol;
 import javawc.compositor.xdg.XdgShell;
 import javawc.compositor.xdgforeign.XdgForeignProtocol;
+import javawc.compositor.xwayland.XwaylandProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -81,7 +82,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, RelativePointerProtocol::install,
             PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
             ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install,
-            ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install);
+            ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install,
+            XwaylandProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -227,6 +229,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     public void useChildProcesses(ChildProcesses children) {
         children.useLaunchEnvironment(launchEnvironment);
         bindingActions.useChildProcesses(children);
+    }
+
+    /** "NAME=value" for what the protocols set alike for every program we start (Xwayland's DISPLAY), printed at start-up. */
+    public List<String> announcedEnvironment() {
+        return launchEnvironment.announced();
     }
 
     /** The window actions, for the key bindings and anything else that manages windows. */

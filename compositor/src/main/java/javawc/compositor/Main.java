@@ -128,6 +128,7 @@ public final class Main {
                 });
             }
             System.out.println("WAYLAND_DISPLAY=" + socket.name());
+            for (String line : compositor.announcedEnvironment()) System.out.println(line); // DISPLAY=:N beside it
             System.out.flush();
             loop.run();
         }
