@@ -8,7 +8,9 @@ javawc_find_jdk() {
     local candidate version
     for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
         [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-        version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        # the JDK's release file names its version without starting a JVM (about 100 ms per candidate)
+        version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release" 2>/dev/null)
+        [ -n "$version" ] || version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
         if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
             export JAVA_HOME="$candidate"
             return 0
