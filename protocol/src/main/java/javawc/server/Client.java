@@ -40,7 +40,7 @@ public final class Client {
         this.command = command;
         this.serial = serial;
         this.outputLimit = outputLimit;
-        this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT);
+        this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT, server.connectionBuffers());
         this.display = new WlDisplay(this, 1);
         objects.insertAt(1, display);
         assign(display, 1);

@@ -9,6 +9,7 @@ import javawc.server.protocol.WlCallback;
 import javawc.server.protocol.WlDisplay;
 import javawc.server.protocol.WlRegistry;
 import javawc.wire.Connection;
+import javawc.wire.ConnectionBuffers;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,6 +33,8 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     private final List<EventLoop.Source> listeners = new ArrayList<>();
     private final List<Runnable> beforeFlush = new ArrayList<>();
     private final int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
+    /** The clients' I/O buffers, reused from one client to the next (64 idle ones are 1 MiB). */
+    private final ConnectionBuffers connectionBuffers = new ConnectionBuffers(64);
     private int serial;
     private int clientSerial;
 
@@ -56,6 +59,10 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     /** Whether {@code eventSerial} was handed out already (serials wrap: compared by difference). */
     public boolean serialIssued(int eventSerial) {
         return eventSerial - serial <= 0;
+    }
+
+    ConnectionBuffers connectionBuffers() {
+        return connectionBuffers;
     }
 
     WlDisplay.Handler displayHandler() {
