@@ -54,3 +54,56 @@ javawc_apt_install() {
 javawc_classpath() {
     echo "$JAVAWC_ROOT/compositor/target/classes:$JAVAWC_ROOT/compositor/target/lib/*"
 }
+
+# The compositor's class path as the AOT cache needs it: jars only (a cache is refused for a
+# class path with directories), in a fixed order, the same at training and at every start.
+javawc_jar_classpath() {
+    local cp="$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" jar
+    for jar in $(find "$JAVAWC_ROOT/compositor/target/lib" -maxdepth 1 -name '*.jar' | LC_ALL=C sort); do cp="$cp:$jar"; done
+    echo "$cp"
+}
+
+# The JVM flags for a long-running, latency-sensitive process with a small live set (the
+# protocol state and a few surfaces; the big pixel arrays are few and long-lived):
+#  - Serial GC: one thread, no concurrent-collector threads or remembered sets taking CPU and
+#    memory from a process that mostly sleeps in epoll; its young collections of a small live set
+#    take well under a millisecond, below a frame, and nothing runs beside the event loop to race.
+#  - -Xms16m / -Xmx1g: start small instead of 1/64 of RAM (hundreds of MiB resident for nothing);
+#    the ceiling leaves room for several 4K surfaces' copies (33 MiB each).
+#  - Min/MaxHeapFreeRatio 10/30: after a full collection the heap gives back what a closed
+#    big window used instead of keeping it committed.
+#  - compact object headers (JDK 25): 8 bytes less per object, a smaller heap for the same state.
+#  - 64 MiB code cache is plenty for one program and keeps its reservation modest.
+JAVAWC_JVM_FLAGS=(-XX:+UseSerialGC -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+                  -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m)
+
+# The compositor's AOT cache (JDK 25: the classes loaded, linked and profiled by a training run,
+# mapped at start instead of parsed again), made again when it is older than any jar it was made
+# from. Training: a private headless compositor serves the demo client for 120 frames and exits.
+# Prints the cache's path, or nothing when it cannot be had (the compositor then starts without).
+javawc_aot_cache() {
+    local cache="$JAVAWC_ROOT/compositor/target/javawc.aot" jar
+    local jars=("$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" "$JAVAWC_ROOT/compositor/target/lib/"*.jar)
+    if [ -f "$cache" ]; then
+        local stale=false
+        for jar in "${jars[@]}"; do [ "$jar" -nt "$cache" ] && stale=true && break; done
+        $stale || { echo "$cache"; return 0; }
+    fi
+    echo "training the compositor's start-up cache (once per build, a few seconds)..." >&2
+    local dir
+    dir=$(mktemp -d /tmp/javawc-aot.XXXXXX)
+    chmod 700 "$dir"
+    local client=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn
+                  -cp "$JAVAWC_ROOT/clients/target/javawc-clients-0.1.0-SNAPSHOT.jar:$JAVAWC_ROOT/clients/target/lib/*"
+                  javawc.clients.DemoShm --frames 120)
+    if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$dir/javawc.aot" \
+           -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn \
+           -cp "$(javawc_jar_classpath)" javawc.compositor.Main --backend headless --socket javawc-aot -- "${client[@]}" \
+           >"$dir/out" 2>&1 && [ -s "$dir/javawc.aot" ]; then
+        mv "$dir/javawc.aot" "$cache"   # atomically: a start running meanwhile sees the old cache or the new one
+        rm -rf "$dir"
+        echo "$cache"
+    else
+        echo "no start-up cache: the training run failed (log kept in $dir/out)" >&2
+    fi
+}

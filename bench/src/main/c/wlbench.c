@@ -328,7 +328,7 @@ static int find_socket(const char *dir, char *name, size_t len) {
 
 /* Starts argv, connects as soon as a socket answers, times the first round trip's answer, stops it. */
 static int launch(const char *dir, int runs, char **argv) {
-    double *ms = malloc(runs * sizeof *ms);
+    double *ms = malloc(runs * sizeof *ms), *cpu = malloc(runs * sizeof *cpu);
     for (int r = 0; r < runs; r++) {
         char path[4096];
         double t = now_ms();
@@ -356,6 +356,7 @@ static int launch(const char *dir, int runs, char **argv) {
         }
         if (wl_display_roundtrip(d) < 0) die("launch: round trip failed");
         ms[r] = now_ms() - t;
+        cpu[r] = cpu_ms(pid); /* what the start cost, however busy the machine was */
         wl_display_disconnect(d);
         kill(pid, SIGTERM);
         waitpid(pid, NULL, 0);
@@ -371,6 +372,7 @@ static int launch(const char *dir, int runs, char **argv) {
         if (dd) closedir(dd);
     }
     printf("launch_ms %.1f\n", median(ms, runs));
+    printf("launch_cpu_ms %.1f\n", median(cpu, runs));
     return 0;
 }
 
