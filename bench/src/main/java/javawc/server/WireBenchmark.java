@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class WireBenchmark {
     static final int BATCH = 128;
-    static final int SURFACE_ID = 3;
+    static final int SURFACE_ID = 2; // the next id after wl_display: ids come in order, as a client allocates them
     static final int DAMAGE_BUFFER_SIZE = 8 + 16;
 
     EventLoop loop;

@@ -153,7 +153,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     public void flushClients() {
         for (int i = 0; i < beforeFlush.size(); i++) beforeFlush.get(i).run(); // indexed: no iterator per turn
         if (toFlush.isEmpty()) return;
-        flushing.addAll(toFlush);
+        for (int i = 0; i < toFlush.size(); i++) flushing.add(toFlush.get(i)); // addAll would copy toFlush into a new array every turn
         toFlush.clear();
         for (int i = 0; i < flushing.size(); i++) { // indexed: no iterator per turn
             Client c = flushing.get(i);
