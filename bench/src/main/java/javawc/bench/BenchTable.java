@@ -47,7 +47,7 @@ public final class BenchTable {
             new Figure("rss_mib", "resident memory after these runs (MiB)", false, Goal.AT_MOST, 80));
 
     /** compositor → key → value, compositors and keys in the order they came. */
-    static Map<String, Map<String, Double>> parse(List<String> lines) {
+    public static Map<String, Map<String, Double>> parse(List<String> lines) {
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         for (String line : lines) {
             String[] parts = line.trim().split("\\s+");
@@ -95,7 +95,7 @@ public final class BenchTable {
         };
     }
 
-    static String table(Map<String, Map<String, Double>> results, String machine) {
+    public static String table(Map<String, Map<String, Double>> results, String machine) {
         List<String> names = new ArrayList<>(results.keySet());
         StringBuilder sb = new StringBuilder();
         sb.append("| figure |");

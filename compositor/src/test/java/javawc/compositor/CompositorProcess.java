@@ -121,6 +121,10 @@ final class CompositorProcess implements AutoCloseable {
         return new CompositorProcess(runtimeDir, p, line.substring("WAYLAND_DISPLAY=".length()), ownsRuntimeDir, log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path socket() {
         return runtimeDir.resolve(display);
     }
