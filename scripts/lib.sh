@@ -64,25 +64,29 @@ javawc_jar_classpath() {
 }
 
 # The JVM flags for a long-running, latency-sensitive process with a small live set (the
-# protocol state and a few surfaces; the big pixel arrays are few and long-lived):
-#  - Serial GC: one thread, no concurrent-collector threads or remembered sets taking CPU and
-#    memory from a process that mostly sleeps in epoll; its young collections of a small live set
-#    take well under a millisecond, below a frame, and nothing runs beside the event loop to race.
+# protocol state and a few surfaces' pixel copies, some of them big and short-lived):
+#  - G1 with a periodic collection (JEP 346): after 5 s without a collection, a concurrent cycle
+#    that hands unused heap back to the OS, so the 64 MiB copy of a closed 4096x4096 window does
+#    not stay resident all day (Serial keeps it until its old generation fills, which may be never;
+#    measured here: 152 MiB resident 4 s after such a window, 81 MiB with this). Its young pauses on
+#    a heap this small are a millisecond or two, far below a 16 ms frame.
 #  - -Xms16m / -Xmx1g: start small instead of 1/64 of RAM (hundreds of MiB resident for nothing);
 #    the ceiling leaves room for several 4K surfaces' copies (33 MiB each).
-#  - Min/MaxHeapFreeRatio 10/30: after a full collection the heap gives back what a closed
-#    big window used instead of keeping it committed.
-#  - compact object headers (JDK 25): 8 bytes less per object, a smaller heap for the same state.
+#  - Min/MaxHeapFreeRatio 10/30: what the collector keeps committed beyond the live set.
+#  - TrimNativeHeapInterval: glibc keeps what C2 and the JVM freed; trimmed every 5 s (after a
+#    burst of compilation this was ~30 MiB resident).
+#  - compact object headers (JDK 25): 8 bytes less per object.
 #  - 64 MiB code cache is plenty for one program and keeps its reservation modest.
-JAVAWC_JVM_FLAGS=(-XX:+UseSerialGC -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-                  -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m)
+JAVAWC_JVM_FLAGS=(-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+                  -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m)
 
 # The compositor's AOT cache (JDK 25: the classes loaded, linked and profiled by a training run,
 # mapped at start instead of parsed again), made again when it is older than any jar it was made
 # from. Training: a private headless compositor serves the demo client for 120 frames and exits.
 # Prints the cache's path, or nothing when it cannot be had (the compositor then starts without).
 javawc_aot_cache() {
-    local cache="$JAVAWC_ROOT/compositor/target/javawc.aot" jar
+    # named after the flags too: a cache made with other heap or collector flags is refused
+    local cache="$JAVAWC_ROOT/compositor/target/javawc-$(echo "${JAVAWC_JVM_FLAGS[*]}" | cksum | cut -d' ' -f1).aot" jar
     local jars=("$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" "$JAVAWC_ROOT/compositor/target/lib/"*.jar)
     if [ -f "$cache" ]; then
         local stale=false
