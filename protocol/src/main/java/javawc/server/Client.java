@@ -1,6 +1,7 @@
 package javawc.server;
 
 import javawc.os.OsException;
+import javawc.os.Processes;
 import javawc.os.OwnedFd;
 import javawc.os.SocketIo;
 import javawc.server.protocol.WlDisplay;
@@ -22,6 +23,8 @@ import java.io.IOException;
  */
 public final class Client {
     private static final Logger LOG = LogManager.getLogger(Client.class);
+    /** The ordinary ends of a connection, logged at debug level; any other reason is worth an info line. */
+    static final String CLOSED_BY_CLIENT = "client closed the connection", SERVER_SHUTTING_DOWN = "server shutting down";
 
     private final Server server;
     private final ObjectMap<Resource> objects = new ObjectMap<>();
@@ -30,7 +33,7 @@ public final class Client {
     private final int serial;
     private final int outputLimit;
     private final int pid;
-    private final String command;
+    private String command; // null until asked for
     private boolean errored, closed;
     boolean flushScheduled, pollingOut; // Server's bookkeeping
 
@@ -122,7 +125,7 @@ public final class Client {
             if (connection.pendingInput() > 0) {
                 postError(display, WlDisplay.Error.INVALID_METHOD, "connection closed inside a message (" + connection.pendingInput() + " bytes of a truncated message)");
             } else {
-                disconnect("client closed the connection");
+                disconnect(CLOSED_BY_CLIENT);
             }
         }
         return n > 0 && !errored && !closed;
@@ -218,7 +221,11 @@ public final class Client {
     public void disconnect(String why) {
         if (closed) return;
         closed = true;
-        LOG.info("client {} disconnected (pid {}, {}): {}", serial, pid, command, why);
+        if (why.equals(CLOSED_BY_CLIENT) || why.equals(SERVER_SHUTTING_DOWN)) {
+            if (LOG.isDebugEnabled()) LOG.debug("client {} disconnected (pid {}, {}): {}", serial, pid, command(), why);
+        } else {
+            LOG.info("client {} disconnected (pid {}, {}): {}", serial, pid, command(), why);
+        }
         objects.forEach(Resource::destroyWithClient);
         server.clientClosed(this);
         connection.close();
@@ -233,8 +240,9 @@ public final class Client {
         return pid;
     }
 
-    /** Its command name (/proc/PID/comm) when it connected. */
+    /** Its command name (/proc/PID/comm), read the first time it is asked for ("?" if the process is gone by then). */
     public String command() {
+        if (command == null) command = Processes.commandName(pid);
         return command;
     }
 

@@ -98,13 +98,15 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         try {
             UnixSockets.setNonBlocking(socket, true);
             int pid = UnixSockets.peerCredentials(socket).pid(); // 0 when the peer is in another pid namespace
-            client = new Client(this, socket, ++clientSerial, outputLimit, pid, Processes.commandName(pid));
+            // the command name is a /proc read: only now when it is logged now, else when first asked for
+            client = new Client(this, socket, ++clientSerial, outputLimit, pid, LOG.isDebugEnabled() ? Processes.commandName(pid) : null);
             clients.put(client, loop.add(socket.get(), Epoll.IN, events -> clientReady(client, events)));
         } catch (OsException | RuntimeException e) {
             socket.close();
             throw e;
         }
-        LOG.info("client {} connected: pid {} ({})", client.serial(), client.pid(), client.command());
+        // debug, as libwayland's servers do: a line per client was a good part of a connection's cost
+        if (LOG.isDebugEnabled()) LOG.debug("client {} connected: pid {} ({})", client.serial(), client.pid(), client.command());
         return client;
     }
 
@@ -196,7 +198,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
 
     @Override
     public void close() {
-        for (Client c : clients()) c.disconnect("server shutting down");
+        for (Client c : clients()) c.disconnect(Client.SERVER_SHUTTING_DOWN);
         for (EventLoop.Source s : listeners) s.remove();
         listeners.clear();
     }
