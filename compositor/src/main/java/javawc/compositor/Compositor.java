@@ -1,5 +1,6 @@
 package javawc.compositor;
 
+import javawc.compositor.activation.ActivationProtocol;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.config.Config;
@@ -9,12 +10,16 @@ import javawc.compositor.core.Surface;
 import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
+import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.compositor.layershell.LayerShell;
+import javawc.compositor.sessionlock.SessionLockProtocol;
+import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
@@ -27,13 +32,16 @@ import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
+import javawc.compositor.security.Privileges;
 import javawc.compositor.selection.Selection;
 import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.textinput.TextInputProtocol;
 import javawc.compositor.wm.WindowManager;
 import javawc.compositor.xdg.XdgShell;
+import javawc.compositor.xdgforeign.XdgForeignProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -52,7 +60,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     /** Every protocol area, in the order clients see their globals; each installs its own from the shared context. */
     private static final List<ProtocolContext.Protocol> PROTOCOLS = List.of(CoreProtocols::install, ShmProtocol::install, SeatProtocol::install,
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
-            OutputProtocols::install, DmabufProtocol::install);
+            OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
+            ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
+            XdgForeignProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -67,6 +77,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -100,7 +111,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy);
+                new Selection("clipboard"), new Selection("primary selection"), policy,
+                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
+                launchEnvironment);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -193,6 +206,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     /** Where the terminal and spawn bindings start programs (Main sets it; the children get WAYLAND_DISPLAY). */
     public void useChildProcesses(ChildProcesses children) {
+        children.useLaunchEnvironment(launchEnvironment);
         bindingActions.useChildProcesses(children);
     }
 

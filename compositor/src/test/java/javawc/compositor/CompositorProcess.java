@@ -54,6 +54,21 @@ final class CompositorProcess implements AutoCloseable {
         return start(privateRuntimeDir(), true, args);
     }
 
+    /**
+     * A configuration file offering every privileged global to every client: a test's clients
+     * run in the test's process or as its children, never as the compositor's.
+     */
+    static Path everyPrivilegeConfig() throws IOException {
+        StringBuilder toml = new StringBuilder("[privileges]\n");
+        for (javawc.compositor.security.Privilege p : javawc.compositor.security.Privilege.values()) {
+            toml.append(p.key()).append(" = \"all\"\n");
+        }
+        Path file = Files.createTempFile("javawc-privileges", ".toml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, toml);
+        return file;
+    }
+
     /** Starts a compositor with --screenshot at {@link #screenshotPath()} in its own runtime dir. */
     static CompositorProcess startWithScreenshots(String... args) throws IOException {
         Path dir = privateRuntimeDir();

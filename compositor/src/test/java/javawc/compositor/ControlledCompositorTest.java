@@ -6,7 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * For test classes whose tests share one headless compositor with its control channel: started
  * before the class's first test, stopped after its last. Test classes run one after another,
- * so the static fields belong to one class at a time.
+ * so the static fields belong to one class at a time. Every privileged global is offered to
+ * every client ({@link CompositorProcess#everyPrivilegeConfig}).
  */
 abstract class ControlledCompositorTest {
     static CompositorProcess compositor;
@@ -14,7 +15,8 @@ abstract class ControlledCompositorTest {
 
     @BeforeAll
     static void startCompositor() throws Exception {
-        compositor = CompositorProcess.startWithControl("--backend", "headless");
+        // the test's own clients are not the compositor's children: offer them the privileged globals too
+        compositor = CompositorProcess.startWithControl("--backend", "headless", "--config", CompositorProcess.everyPrivilegeConfig().toString());
         control = compositor.control();
     }
 

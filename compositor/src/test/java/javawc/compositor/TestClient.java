@@ -33,6 +33,8 @@ final class TestClient implements AutoCloseable {
     ZxdgOutputManagerV1 xdgOutputManager;
     WlRegistry registry;
     int seatName, seatVersion; // the wl_seat global, 0 if none
+    /** Every global announced at connection: interface name to {name, version}. */
+    final java.util.Map<String, int[]> globals = new java.util.HashMap<>();
 
     TestClient(CompositorProcess c) throws IOException {
         this(c.connect());
@@ -45,6 +47,7 @@ final class TestClient implements AutoCloseable {
         registry.setListener(new WlRegistry.Listener() {
             @Override
             public void global(WlRegistry r, int name, String iface, int version) {
+                globals.put(iface, new int[] {name, version});
                 switch (iface) {
                     case WlCompositor.NAME -> compositor = r.bind(name, WlCompositor.TYPE, Math.min(version, 5));
                     case WlShm.NAME -> shm = r.bind(name, WlShm.TYPE, 1);
@@ -159,6 +162,13 @@ final class TestClient implements AutoCloseable {
         w.surface().commit();
         display.roundtrip();
         return w;
+    }
+
+    /** Binds the global {@code type} names at {@code version}; fails when the compositor does not offer it to us. */
+    <P extends javawc.client.Proxy> P bind(javawc.client.Proxy.Factory<P> type, int version) {
+        int[] g = globals.get(type.spec().name());
+        if (g == null) throw new AssertionError(type.spec().name() + " is not offered; offered: " + globals.keySet());
+        return registry.bind(g[0], type, version);
     }
 
     /** Set: every xdg_surface.configure of our toplevels is acked as soon as it arrives. */

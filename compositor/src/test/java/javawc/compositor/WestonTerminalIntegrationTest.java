@@ -66,7 +66,7 @@ class WestonTerminalIntegrationTest {
     }
 
     /** x, y, width, height of the focused window in a list-windows reply. */
-    private static int[] focusedWindow(List<String> reply) throws IOException {
+    static int[] focusedWindow(List<String> reply) throws IOException {
         Matcher m = Pattern.compile("window \\S+ (-?\\d+) (-?\\d+) (\\d+) (\\d+) focused .*").matcher("");
         for (String line : reply) {
             if (m.reset(line).matches()) {

@@ -24,7 +24,7 @@ class WlClipboardIntegrationTest {
 
     @Test
     void wlCopyThenWlPastePrintsHelloThroughDataControl() throws Exception {
-        try (CompositorProcess compositor = CompositorProcess.start("--backend", "headless")) {
+        try (CompositorProcess compositor = CompositorProcess.start("--backend", "headless", "--config", CompositorProcess.everyPrivilegeConfig().toString())) {
             assertTrue(globals(compositor).contains(DATA_CONTROL));
             copyThenPaste(compositor, "hello", false);
             copyThenPaste(compositor, "primary hello", true);

@@ -22,6 +22,7 @@ public final class Global {
     private final int version;
     private final ResourceFactory<?> factory;
     private final BindHandler<Resource> handler;
+    private java.util.function.Predicate<Client> visibleTo = client -> true;
 
     @SuppressWarnings("unchecked")
     <R extends Resource> Global(int name, InterfaceSpec spec, int version, ResourceFactory<R> factory, BindHandler<? super R> handler) {
@@ -49,6 +50,19 @@ public final class Global {
 
     public int version() {
         return version;
+    }
+
+    /**
+     * Offers this global only to the clients {@code filter} accepts (privileged globals); others
+     * are not told of it and binding it by name is an invalid global, as with libwayland's
+     * global filter. Called before clients connect.
+     */
+    public void restrictTo(java.util.function.Predicate<Client> filter) {
+        this.visibleTo = filter;
+    }
+
+    public boolean isVisibleTo(Client client) {
+        return visibleTo.test(client);
     }
 
     void bind(Client client, int id, int boundVersion) {

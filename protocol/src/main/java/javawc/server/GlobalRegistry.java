@@ -14,6 +14,7 @@ import java.util.Map;
  * wl_registry: bind checks the name, the interface and the version, as libwayland does.
  */
 public final class GlobalRegistry implements WlRegistry.Handler {
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(GlobalRegistry.class);
     private final Map<Integer, Global> globals = new LinkedHashMap<>();
     private final List<WlRegistry> registries = new ArrayList<>();
     private int nextName = 1;
@@ -21,13 +22,17 @@ public final class GlobalRegistry implements WlRegistry.Handler {
     public <R extends Resource> Global add(InterfaceSpec spec, int version, Global.ResourceFactory<R> factory, Global.BindHandler<? super R> onBind) {
         Global g = new Global(nextName++, spec, version, factory, onBind);
         globals.put(g.name(), g);
-        for (WlRegistry r : registries) r.sendGlobal(g.name(), g.interfaceName(), g.version());
+        for (WlRegistry r : registries) {
+            if (g.isVisibleTo(r.client())) r.sendGlobal(g.name(), g.interfaceName(), g.version());
+        }
         return g;
     }
 
     public void remove(Global g) {
         if (globals.remove(g.name()) == null) return;
-        for (WlRegistry r : registries) r.sendGlobalRemove(g.name());
+        for (WlRegistry r : registries) {
+            if (g.isVisibleTo(r.client())) r.sendGlobalRemove(g.name());
+        }
     }
 
     public List<Global> list() {
@@ -39,14 +44,19 @@ public final class GlobalRegistry implements WlRegistry.Handler {
         registry.setHandler(this);
         registries.add(registry);
         registry.onDestroy(() -> registries.remove(registry));
-        for (Global g : globals.values()) registry.sendGlobal(g.name(), g.interfaceName(), g.version());
+        Client client = registry.client();
+        for (Global g : globals.values()) {
+            if (g.isVisibleTo(client)) registry.sendGlobal(g.name(), g.interfaceName(), g.version());
+        }
     }
 
     @Override
     public void bind(WlRegistry self, int name, String interfaceName, int version, int id) {
         Client client = self.client();
         Global g = globals.get(name);
-        if (g == null || !g.interfaceName().equals(interfaceName)) {
+        boolean hidden = g != null && g.interfaceName().equals(interfaceName) && !g.isVisibleTo(client);
+        if (hidden) LOG.warn("client {} asked for {}, which it is not offered: refused", client, interfaceName);
+        if (g == null || !g.interfaceName().equals(interfaceName) || hidden) {
             client.postError(client.display(), WlDisplay.Error.INVALID_OBJECT,
                     "invalid global " + interfaceName + " (" + Integer.toUnsignedString(name) + ")");
             return;

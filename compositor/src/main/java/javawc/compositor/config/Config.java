@@ -1,5 +1,7 @@
 package javawc.compositor.config;
 
+import javawc.compositor.security.Privilege;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,12 @@ import java.util.Map;
  * only xkbcommon can judge, an output the backend does not have) must still point at the file.
  */
 public record Config(Path source, Keyboard keyboard, Cursor cursor, Boolean kiosk, List<String> terminal,
-                     List<List<String>> autostart, List<OutputSettings> outputs, List<Binding> bindings) {
+                     List<List<String>> autostart, List<OutputSettings> outputs, List<Binding> bindings,
+                     Map<Privilege, Privilege.Access> privileges) {
 
     /** No file: everything from the environment and the defaults. */
     public static Config none() {
-        return new Config(null, new Keyboard(null, null, null, null, null), new Cursor(null, null), null, null, List.of(), List.of(), List.of());
+        return new Config(null, new Keyboard(null, null, null, null, null), new Cursor(null, null), null, null, List.of(), List.of(), List.of(), Map.of());
     }
 
     /** XKB rule names; unset ones come from XKB_DEFAULT_* or xkbcommon's defaults. */

@@ -2,6 +2,7 @@ package javawc.compositor.config;
 
 import javawc.compositor.input.KeyCombo;
 import javawc.compositor.output.OutputTransform;
+import javawc.compositor.security.Privilege;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -90,7 +91,7 @@ public final class ConfigFile {
     }
 
     private Config config(TomlTable top) throws ConfigException {
-        onlyKeys(top, "", Set.of("kiosk", "terminal", "autostart", "keyboard", "cursor", "output", "bindings"));
+        onlyKeys(top, "", Set.of("kiosk", "terminal", "autostart", "keyboard", "cursor", "output", "bindings", "privileges"));
         TomlTable keyboard = table(top, "keyboard");
         onlyKeys(keyboard, "keyboard.", Set.of("rules", "model", "layout", "variant", "options"));
         TomlTable cursor = table(top, "cursor");
@@ -104,7 +105,7 @@ public final class ConfigFile {
                 new Config.Keyboard(string(keyboard, "keyboard.", "rules"), string(keyboard, "keyboard.", "model"),
                         string(keyboard, "keyboard.", "layout"), string(keyboard, "keyboard.", "variant"), string(keyboard, "keyboard.", "options")),
                 new Config.Cursor(string(cursor, "cursor.", "theme"), cursorSize == null ? null : cursorSize.intValue()),
-                bool(top, "", "kiosk"), terminal, autostart(top), outputs(top), bindings(top));
+                bool(top, "", "kiosk"), terminal, autostart(top), outputs(top), bindings(top), privileges(top));
     }
 
     // ---- sections ----
@@ -176,6 +177,24 @@ public final class ConfigFile {
             refresh = (int) Math.round(hz * 1000);
         }
         return new Config.Mode(w, h, refresh);
+    }
+
+    /** [privileges]: for each privileged power, "all", "children" or "none"; unset ones keep their default. */
+    private Map<Privilege, Privilege.Access> privileges(TomlTable top) throws ConfigException {
+        TomlTable t = table(top, "privileges");
+        Map<String, Privilege> byKey = new HashMap<>();
+        for (Privilege p : Privilege.values()) byKey.put(p.key(), p);
+        onlyKeys(t, "privileges.", byKey.keySet());
+        Map<Privilege, Privilege.Access> result = new java.util.EnumMap<>(Privilege.class);
+        for (Map.Entry<String, Privilege> e : byKey.entrySet()) {
+            String value = string(t, "privileges.", e.getKey());
+            if (value == null) continue;
+            Privilege.Access access = null;
+            for (Privilege.Access a : Privilege.Access.values()) if (a.key().equals(value)) access = a;
+            if (access == null) throw error(t, e.getKey(), "privileges." + e.getKey() + " must be \"all\", \"children\" or \"none\", not \"" + value + "\"");
+            result.put(e.getValue(), access);
+        }
+        return Map.copyOf(result);
     }
 
     private List<Config.Binding> bindings(TomlTable top) throws ConfigException {

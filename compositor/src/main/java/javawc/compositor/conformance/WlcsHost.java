@@ -153,7 +153,7 @@ public final class WlcsHost {
         switch (w[0]) {
             case "start" -> {
                 closeCompositor();
-                compositor = new Compositor(loop, options, Config.none(), new ProtocolContext.Policy(bufferBeforeFirstAck));
+                compositor = new Compositor(loop, options, Config.none(), new ProtocolContext.Policy(bufferBeforeFirstAck, true));
                 commands = new ControlCommands(compositor.seat(), compositor.scene());
                 return "ok";
             }
@@ -192,13 +192,11 @@ public final class WlcsHost {
         Resource r = client.object(surfaceId);
         if (!(r instanceof WlSurface resource)) return "error object " + surfaceId + " of client " + clientId + " is not a wl_surface";
         Surface surface = Surface.of(resource);
-        for (SceneWindow w : compositor.scene().toplevels()) {
-            if (w.surface() != surface) continue;
-            // wlcs places windows as the user sees them: by the window geometry's corner
-            if (!w.moveTo(x, y)) return "error the window of surface " + surfaceId + " cannot be moved (not shown, maximized or fullscreen)";
-            return "ok";
-        }
-        return "error surface " + surfaceId + " of client " + clientId + " is not a shown toplevel";
+        SceneWindow w = compositor.scene().windowOf(surface); // a toplevel, or a layer surface wlcs stacks over another
+        if (w == null) return "error surface " + surfaceId + " of client " + clientId + " is not a shown window";
+        // wlcs places windows as the user sees them: by the window geometry's corner
+        if (!w.moveTo(x, y)) return "error the window of surface " + surfaceId + " cannot be moved (not shown, maximized or fullscreen)";
+        return "ok";
     }
 
     private void closeCompositor() {

@@ -1,6 +1,8 @@
 package javawc.compositor.datacontrol;
 
 import javawc.compositor.seat.Seat;
+import javawc.compositor.security.Privilege;
+import javawc.compositor.security.Privileges;
 import javawc.compositor.selection.Selection;
 import javawc.server.GlobalRegistry;
 import javawc.server.protocol.WlSeat;
@@ -14,8 +16,8 @@ import java.util.List;
 /**
  * zwlr_data_control_manager_v1 (v2, from our facts-only XML): clipboard tools and managers
  * see and set the clipboard and the primary selection without the keyboard focus. Every
- * device hears every change. Any client may bind it (there is no notion of a privileged
- * client yet); {@code --no-data-control} leaves it out.
+ * device hears every change. It is privileged ({@link Privilege#CLIPBOARD_CONTROL}: offered
+ * to the clients the configuration allows); {@code --no-data-control} leaves it out.
  */
 public final class DataControlManagerGlobal implements ZwlrDataControlManagerV1.Handler {
     public static final int VERSION = 2;
@@ -24,7 +26,7 @@ public final class DataControlManagerGlobal implements ZwlrDataControlManagerV1.
     private final Selection clipboard, primary;
     private final DataControlDevice deviceHandler;
 
-    public DataControlManagerGlobal(GlobalRegistry registry, Seat seat, Selection clipboard, Selection primary) {
+    public DataControlManagerGlobal(GlobalRegistry registry, Privileges privileges, Seat seat, Selection clipboard, Selection primary) {
         this.clipboard = clipboard;
         this.primary = primary;
         this.deviceHandler = new DataControlDevice(seat, clipboard, primary);
@@ -34,7 +36,8 @@ public final class DataControlManagerGlobal implements ZwlrDataControlManagerV1.
         primary.addListener(source -> {
             for (int i = 0; i < devices.size(); i++) DataControlOffer.announce(devices.get(i), primary, true);
         });
-        registry.add(ZwlrDataControlManagerV1.SPEC, VERSION, ZwlrDataControlManagerV1::new, r -> r.setHandler(this));
+        privileges.restrict(registry.add(ZwlrDataControlManagerV1.SPEC, VERSION, ZwlrDataControlManagerV1::new, r -> r.setHandler(this)),
+                Privilege.CLIPBOARD_CONTROL);
     }
 
     @Override

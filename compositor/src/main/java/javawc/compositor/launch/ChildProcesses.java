@@ -123,6 +123,7 @@ public final class ChildProcesses implements AutoCloseable {
     private final List<Child> children = new ArrayList<>();
     /** Process groups that may still have a process: child pid → child. */
     private final Map<Integer, Child> groups = new LinkedHashMap<>();
+    private LaunchEnvironment launchEnvironment = new LaunchEnvironment();
 
     /** Children get exactly {@code environment} (the caller adds WAYLAND_DISPLAY to its own). */
     public ChildProcesses(EventLoop loop, Map<String, String> environment, Duration grace) {
@@ -133,6 +134,11 @@ public final class ChildProcesses implements AutoCloseable {
 
     public ChildProcesses(EventLoop loop, Map<String, String> environment) {
         this(loop, environment, DEFAULT_GRACE);
+    }
+
+    /** Variables made for each start by the protocols (an activation token), added to the fixed environment. */
+    public void useLaunchEnvironment(LaunchEnvironment e) {
+        launchEnvironment = e;
     }
 
     /** Starts {@code argv} (argv[0] looked up in PATH); call on the loop thread. */
@@ -149,6 +155,7 @@ public final class ChildProcesses implements AutoCloseable {
         forgetEndedGroups();
         List<String> env = new ArrayList<>();
         environment.forEach((k, v) -> env.add(k + "=" + v));
+        launchEnvironment.addTo(argv, env);
         OwnedFd[] pipe = Descriptors.pipeNonBlockingRead();
         int pid;
         try (OwnedFd writeEnd = pipe[1]) { // the child's copies are its own; ours closes so we see its end of output

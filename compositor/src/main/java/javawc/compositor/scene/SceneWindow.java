@@ -26,6 +26,14 @@ public interface SceneWindow {
         return false;
     }
 
+    /** Whether the window is fullscreen: on top, it is drawn above the top layer (panels), as players and games expect. */
+    default boolean fullscreen() {
+        return false;
+    }
+
+    /** The area of the outputs given to windows changed ({@link Scene#usableArea}): a maximized window fills the new one. */
+    default void usableAreaChanged() {}
+
     /** The window geometry in global coordinates (empty while not shown). */
     default Rect geometry() {
         return surface().globalBounds();

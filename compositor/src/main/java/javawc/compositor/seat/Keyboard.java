@@ -26,6 +26,17 @@ public final class Keyboard implements WlKeyboard.Handler {
         default void modifiersReleased() {}
     }
 
+    /**
+     * Takes the seat's keys instead of the focused client while set (an input method's keyboard
+     * grab): key and modifier events go to it alone, after the compositor's bindings.
+     */
+    public interface KeyGrab {
+        void key(int serial, int timeMs, int code, int state);
+
+        /** The modifier state changed; read it from {@code keymap}. */
+        void modifiers(int serial, Keymap keymap);
+    }
+
     /** Key repeat the clients are asked to do: 25 per second after 600 ms. */
     static final int REPEAT_RATE = 25, REPEAT_DELAY_MS = 600;
     private static final int MAX_KEYS = 64;
@@ -39,6 +50,7 @@ public final class Keyboard implements WlKeyboard.Handler {
     private Surface focus;
     private KeyBindings bindings;
     private BindingHandler bindingHandler;
+    private KeyGrab grab;
 
     Keyboard(Seat seat, Keymap keymap) {
         this.seat = seat;
@@ -52,6 +64,29 @@ public final class Keyboard implements WlKeyboard.Handler {
 
     public Surface focus() {
         return focus;
+    }
+
+    /** The keymap clients are given, or null without the keyboard capability. */
+    public Keymap keymap() {
+        return keymap;
+    }
+
+    /** Key repeat rate (per second) and delay (ms), as wl_keyboard.repeat_info tells them. */
+    public static int repeatRate() {
+        return REPEAT_RATE;
+    }
+
+    public static int repeatDelayMs() {
+        return REPEAT_DELAY_MS;
+    }
+
+    /** Sends every key to {@code g} instead of the focused client (null: back to the focus). */
+    public void setGrab(KeyGrab g) {
+        grab = g;
+    }
+
+    public KeyGrab grab() {
+        return grab;
     }
 
     /** The key bindings and who carries them out; none until set. */
@@ -85,6 +120,11 @@ public final class Keyboard implements WlKeyboard.Handler {
         }
         boolean modifiersChanged = keymap != null && keymap.updateKey(code, pressed);
         if (modifiersChanged && bindingHandler != null && keymap.bindingModifiers() == 0) bindingHandler.modifiersReleased();
+        if (grab != null) {
+            grab.key(seat.nextSerial(), timeMs, code, pressed ? WlKeyboard.KeyState.PRESSED : WlKeyboard.KeyState.RELEASED);
+            if (modifiersChanged) grab.modifiers(seat.nextSerial(), keymap);
+            return;
+        }
         SeatClient c = seat.clientOf(focus);
         if (c == null || focus.isDestroyed()) return;
         int serial = seat.nextSerial();
@@ -103,6 +143,9 @@ public final class Keyboard implements WlKeyboard.Handler {
         if (bindings == null || keymap == null) return false;
         int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
         KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
+        if (action != null && seat.scene().shell().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
+            return false; // a locked session's keys are the locker's: nothing may act on the windows behind it
+        }
         return action != null && bindingHandler.run(action, new KeyCombo(modifiers, base));
     }
 

@@ -39,6 +39,15 @@ public final class Seat implements AutoCloseable {
         void keyboardFocusChanged(Surface previous, Surface current);
     }
 
+    /**
+     * Decides where a keyboard focus that was asked for may go: the surface itself, another one
+     * (a layer surface that holds the keyboard exclusively, a lock surface), or null. Filters
+     * run in the order they were added, each on the previous one's answer.
+     */
+    public interface FocusFilter {
+        Surface allowed(Surface requested);
+    }
+
     private static final Logger LOG = LogManager.getLogger(Seat.class);
 
     private final Server server;
@@ -46,6 +55,7 @@ public final class Seat implements AutoCloseable {
     private final Keymap keymap;
     private final Map<Client, SeatClient> clients = new IdentityHashMap<>();
     private final List<FocusListener> focusListeners = new ArrayList<>();
+    private final List<FocusFilter> focusFilters = new ArrayList<>(2);
     private final Pointer pointer;
     private final Keyboard keyboard;
     private final Touch touch;
@@ -158,8 +168,12 @@ public final class Seat implements AutoCloseable {
         return s == null ? null : s.client();
     }
 
-    /** Moves the keyboard focus to {@code surface} (null: nobody), telling both clients and the listeners. */
+    /**
+     * Moves the keyboard focus to {@code surface} (null: nobody), or where the focus filters send
+     * it instead, telling both clients and the listeners.
+     */
     public void setKeyboardFocus(Surface surface) {
+        for (int i = 0; i < focusFilters.size(); i++) surface = focusFilters.get(i).allowed(surface);
         if (keyboard.focus() == surface) return;
         if (pointer.grab() != null) pointer.grab().keyboardFocusMoving(surface); // may end a popup grab, and move the focus
         Surface previous = keyboard.focus();
@@ -171,6 +185,11 @@ public final class Seat implements AutoCloseable {
 
     public void addFocusListener(FocusListener listener) {
         focusListeners.add(listener);
+    }
+
+    /** Adds a filter every keyboard focus change goes through; who adds one calls {@link #focusTopWindow} when its answer changes. */
+    public void addFocusFilter(FocusFilter filter) {
+        focusFilters.add(filter);
     }
 
     /** Gives the keyboard focus to the topmost window, or to nobody when there is none. */

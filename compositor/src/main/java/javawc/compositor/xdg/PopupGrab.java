@@ -71,7 +71,7 @@ final class PopupGrab implements PointerGrab {
         }
         pointer.endGrab(this);
         if (focusLeaving) return;
-        XdgToplevelRole owner = XdgToplevelRole.owning(popup.parentSurface());
+        XdgToplevelRole owner = XdgShell.owningToplevel(popup.parentSurface());
         if (owner != null && owner.visible()) seat.setKeyboardFocus(owner.surface());
     }
 

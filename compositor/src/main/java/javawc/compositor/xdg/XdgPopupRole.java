@@ -16,25 +16,26 @@ import javawc.server.protocol.XdgWmBase;
  * parent goes away it is dismissed with popup_done. With an explicit grab it joins the seat's
  * {@link PopupGrab}: a click outside its client dismisses it.
  */
-final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler, SceneWindow {
+final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler, SceneWindow, PopupParent.Popup {
     private final XdgPopup resource;
-    private final XdgSurfaceRole xdg, parent;
+    private final XdgSurfaceRole xdg;
+    private PopupParent parent; // null until another protocol gives one (a layer surface's get_popup)
     private final XdgWmBase wmBase;
     private PositionerState positioner;
     private Rect placement = Rect.EMPTY; // relative to the parent's window geometry
     private boolean alive = true, shown, dismissed, grabbed;
 
-    XdgPopupRole(XdgPopup resource, XdgSurfaceRole xdg, XdgSurfaceRole parent, PositionerState positioner, XdgWmBase wmBase) {
+    XdgPopupRole(XdgPopup resource, XdgSurfaceRole xdg, PopupParent parent, PositionerState positioner, XdgWmBase wmBase) {
         this.resource = resource;
         this.xdg = xdg;
         this.parent = parent;
         this.positioner = positioner;
         this.wmBase = wmBase;
         resource.setHandler(this);
-        parent.addChildPopup(this);
+        if (parent != null) parent.addChildPopup(this);
         resource.onDestroy(() -> {
             alive = false;
-            parent.removeChildPopup(this);
+            if (this.parent != null) this.parent.removeChildPopup(this);
             xdg.roleObjectDestroyed();
             leaveGrab();
         });
@@ -44,9 +45,29 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
         return xdg;
     }
 
-    /** The surface of the parent window (a toplevel or another popup). */
+    boolean hasParent() {
+        return parent != null;
+    }
+
+    /**
+     * Gives a popup made with a null parent its parent, before its first commit; false (and
+     * nothing changes) when it has one already or was committed.
+     */
+    boolean adopt(PopupParent newParent) {
+        if (parent != null || xdg.initialCommitDone() || !alive) return false;
+        parent = newParent;
+        newParent.addChildPopup(this);
+        return true;
+    }
+
+    @Override
+    public void damage() {
+        xdg.damageWithPopups();
+    }
+
+    /** The surface of the parent window (a toplevel, another popup or a layer surface); null while it has none. */
     Surface parentSurface() {
-        return parent.surface();
+        return parent == null ? null : parent.surface();
     }
 
     @Override
@@ -68,7 +89,7 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
     private Rect computePlacement() {
         int[] origin = new int[2];
         Rect constraint = Rect.EMPTY;
-        if (parent.windowPosition(origin)) {
+        if (parent != null && parent.windowPosition(origin)) {
             Output o = xdg.scene().primaryOutput();
             constraint = new Rect(o.x() - origin[0], o.y() - origin[1], o.logicalWidth(), o.logicalHeight());
         }
@@ -105,14 +126,15 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
 
     @Override
     public boolean windowPosition(int[] xy) {
-        if (!shown || !parent.windowPosition(xy)) return false;
+        if (!shown || parent == null || !parent.windowPosition(xy)) return false;
         xy[0] += placement.x();
         xy[1] += placement.y();
         return true;
     }
 
     /** The parent stopped being shown: the popup goes too, and the client is told. */
-    void dismiss() {
+    @Override
+    public void dismiss() {
         if (dismissed || !alive) return;
         dismissed = true;
         unmap();
@@ -141,7 +163,7 @@ final class XdgPopupRole implements XdgSurfaceRole.RoleObject, XdgPopup.Handler,
             self.postError(XdgPopup.Error.INVALID_GRAB, "xdg_popup.grab after the popup was mapped");
             return;
         }
-        XdgPopupRole parentPopup = parent.roleObject() instanceof XdgPopupRole p ? p : null;
+        XdgPopupRole parentPopup = parent instanceof XdgSurfaceRole x && x.roleObject() instanceof XdgPopupRole p ? p : null;
         if (parentPopup != null && !parentPopup.grabbed) {
             self.postError(XdgPopup.Error.INVALID_GRAB, "the parent popup took no explicit grab");
             return;

@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
  * and mapping on the first buffer after it. The role object (toplevel or popup) decides the
  * position and the configure contents.
  */
-public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
+public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler, PopupParent {
     /** What a toplevel or popup adds to an xdg_surface. */
     interface RoleObject {
         /** Sends the role's configure events (the xdg_surface.configure follows). */
@@ -53,7 +53,7 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     private final ArrayDeque<Integer> unackedSerials = new ArrayDeque<>();
     /** Configures sent before the surface was last unmapped: a late ack of one is fine but configures nothing. */
     private final ArrayDeque<Integer> staleSerials = new ArrayDeque<>();
-    private final java.util.List<XdgPopupRole> childPopups = new java.util.ArrayList<>();
+    private final java.util.List<PopupParent.Popup> childPopups = new java.util.ArrayList<>();
     private RoleObject roleObject;
     private Rect geometry, pendingGeometry;
     private boolean initialCommitDone, acked, mapped, alive = true;
@@ -78,7 +78,8 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         return alive && !surface.isDestroyed();
     }
 
-    Surface surface() {
+    @Override
+    public Surface surface() {
         return surface;
     }
 
@@ -103,6 +104,11 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         return resource;
     }
 
+    /** Whether the initial commit was made (a popup's parent can no longer be given then). */
+    boolean initialCommitDone() {
+        return initialCommitDone;
+    }
+
     boolean isMapped() {
         return mapped;
     }
@@ -114,31 +120,34 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
     }
 
     /** The window geometry's origin in global coordinates; false while not shown. */
-    boolean windowPosition(int[] xy) {
+    @Override
+    public boolean windowPosition(int[] xy) {
         return isAlive() && mapped && roleObject != null && roleObject.windowPosition(xy);
     }
 
-    void addChildPopup(XdgPopupRole popup) {
+    @Override
+    public void addChildPopup(PopupParent.Popup popup) {
         childPopups.add(popup);
     }
 
-    void removeChildPopup(XdgPopupRole popup) {
+    @Override
+    public void removeChildPopup(PopupParent.Popup popup) {
         childPopups.remove(popup);
     }
 
     boolean hasLiveChildPopups() {
-        return childPopups.stream().anyMatch(XdgPopupRole::isAlive);
+        return childPopups.stream().anyMatch(PopupParent.Popup::isAlive);
     }
 
     /** Damages where this window and its popups are drawn (before and after a move). */
     void damageWithPopups() {
         if (roleObject instanceof javawc.compositor.scene.SceneWindow w) scene.damageWindow(w);
-        for (XdgPopupRole p : childPopups) p.xdgSurface().damageWithPopups();
+        for (PopupParent.Popup p : childPopups) p.damage();
     }
 
     /** This surface stops being shown: its popups are dismissed (popup_done), topmost first. */
     void dismissChildPopups() {
-        for (XdgPopupRole p : java.util.List.copyOf(childPopups).reversed()) p.dismiss();
+        for (PopupParent.Popup p : java.util.List.copyOf(childPopups).reversed()) p.dismiss();
     }
 
     /** Sends the role's configure and an xdg_surface.configure with a fresh serial. */
@@ -163,6 +172,10 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
         if (!isAlive()) return true; // the xdg_surface is gone: plain wl_surface commits
         if (roleObject == null || !roleObject.isAlive()) {
             resource.postError(XdgSurface.Error.NOT_CONSTRUCTED, "commit on an xdg_surface without a toplevel or popup role");
+            return false;
+        }
+        if (roleObject instanceof XdgPopupRole p && !p.hasParent()) {
+            wmBase.resource.postError(XdgWmBase.Error.INVALID_POPUP_PARENT, "a popup made without a parent was committed before another protocol gave it one");
             return false;
         }
         if (attachesBuffer && !acked) {
@@ -266,11 +279,8 @@ public final class XdgSurfaceRole implements SurfaceRole, XdgSurface.Handler {
             wmBase.resource.postError(XdgWmBase.Error.INVALID_POSITIONER, "the positioner needs a size and an anchor rect");
             return;
         }
-        if (parent == null) {
-            wmBase.resource.postError(XdgWmBase.Error.INVALID_POPUP_PARENT, "popups need a parent xdg_surface here (no other protocol names one)");
-            return;
-        }
-        roleObject = new XdgPopupRole(id, this, of(parent), state, wmBase.resource);
+        // a null parent is for another protocol to give (zwlr_layer_surface_v1.get_popup) before the first commit
+        roleObject = new XdgPopupRole(id, this, parent == null ? null : of(parent), state, wmBase.resource);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package javawc.compositor.xdg;
 
-import javawc.compositor.core.Subsurface;
 import javawc.compositor.core.Surface;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputGlobal;
@@ -15,8 +14,6 @@ import javawc.server.protocol.XdgToplevel;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * xdg_toplevel: a window. Placed when first mapped (centred, cascading), stacked newest on
@@ -62,6 +59,10 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         return alive;
     }
 
+    XdgSurfaceRole xdgSurface() {
+        return xdg;
+    }
+
     @Override
     public Surface surface() {
         return xdg.surface();
@@ -77,28 +78,24 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     @Override
     public void sendConfigure() {
         Output output = output();
+        Rect usable = xdg.scene().shell().usableArea(output); // the output less panels' exclusive zones
         if (resource.version() >= XdgToplevel.EVENT_CONFIGURE_BOUNDS_SINCE) {
-            resource.sendConfigureBounds(output.logicalWidth(), output.logicalHeight());
+            resource.sendConfigureBounds(usable.width(), usable.height());
         }
         if (resource.version() >= XdgToplevel.EVENT_WM_CAPABILITIES_SINCE && !capabilitiesSent) {
             capabilitiesSent = true;
-            resource.sendWmCapabilities(xdg.kiosk() ? ints() // a kiosk's windows cannot change state: no buttons for it
-                    : ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN, XdgToplevel.WmCapabilities.MINIMIZE));
+            resource.sendWmCapabilities(xdg.kiosk() ? XdgShell.ints() // a kiosk's windows cannot change state: no buttons for it
+                    : XdgShell.ints(XdgToplevel.WmCapabilities.MAXIMIZE, XdgToplevel.WmCapabilities.FULLSCREEN, XdgToplevel.WmCapabilities.MINIMIZE));
         }
-        boolean full = maximized || fullscreen;
         int[] states = new int[4];
         int n = 0;
         if (maximized) states[n++] = XdgToplevel.State.MAXIMIZED;
         if (fullscreen) states[n++] = XdgToplevel.State.FULLSCREEN;
         if (activated) states[n++] = XdgToplevel.State.ACTIVATED;
         if (resizing) states[n++] = XdgToplevel.State.RESIZING;
-        resource.sendConfigure(full ? output.logicalWidth() : width, full ? output.logicalHeight() : height, ints(java.util.Arrays.copyOf(states, n)));
-    }
-
-    private static ByteBuffer ints(int... values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
-        for (int v : values) b.putInt(v);
-        return b.flip();
+        int w = fullscreen ? output.logicalWidth() : maximized ? usable.width() : width;
+        int h = fullscreen ? output.logicalHeight() : maximized ? usable.height() : height;
+        resource.sendConfigure(w, h, XdgShell.ints(java.util.Arrays.copyOf(states, n)));
     }
 
     @Override
@@ -111,14 +108,19 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     }
 
     /**
-     * Maximized and fullscreen windows sit at the output's origin; others go back where they last
+     * Fullscreen windows sit at the output's origin, maximized ones at the corner of its usable
+     * area (clear of panels); others go back where they last
      * were (after an unmap, unmaximize or unfullscreen), else where the scene finds room.
      */
     private void placeWindow() {
-        if (maximized || fullscreen) {
+        if (fullscreen) {
             Output o = output();
             x = o.x();
             y = o.y();
+        } else if (maximized) {
+            Rect usable = xdg.scene().shell().usableArea(output());
+            x = usable.x();
+            y = usable.y();
         } else if (xdg.kiosk()) { // a dialog: its own size, centred on the kiosk's output (as cage does)
             Output o = xdg.scene().primaryOutput();
             Rect g = xdg.geometry();
@@ -150,29 +152,26 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
         resizing = anchored = minimized = false; // mapped again, it is shown
-        if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
+        if (XdgShell.owningToplevel(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
+    }
+
+    /** Panels came, went or changed: a maximized window fills what is left to windows now. */
+    @Override
+    public void usableAreaChanged() {
+        if (!maximized || fullscreen || !alive) return;
+        if (placed) {
+            xdg.damageWithPopups();
+            placeWindow();
+            xdg.damageWithPopups();
+        }
+        xdg.configure();
     }
 
     // ---- focus and activation ----
 
-    /** The toplevel a surface belongs to: its own, or the one its subsurface or popup tree hangs from; null if none. */
-    static XdgToplevelRole owning(Surface s) {
-        for (int depth = 0; s != null && depth < 64; depth++) { // trees are shallow; the bound guards against a cycle
-            if (s.role() instanceof Subsurface sub) {
-                s = sub.parent();
-                continue;
-            }
-            if (!(s.role() instanceof XdgSurfaceRole x)) return null;
-            if (x.roleObject() instanceof XdgToplevelRole t) return t;
-            if (!(x.roleObject() instanceof XdgPopupRole p)) return null;
-            s = p.parentSurface();
-        }
-        return null;
-    }
-
     /** The seat's keyboard focus moved: the window it left is deactivated, the one it entered activated. */
     static void keyboardFocusMoved(Surface previous, Surface current) {
-        XdgToplevelRole was = owning(previous), now = owning(current);
+        XdgToplevelRole was = XdgShell.owningToplevel(previous), now = XdgShell.owningToplevel(current);
         if (was == now) return;
         if (was != null) was.setActivated(false);
         if (now != null) now.setActivated(true);
@@ -295,15 +294,17 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void setParent(XdgToplevel self, XdgToplevel parentResource) {
-        XdgToplevelRole p = parentResource == null ? null : (XdgToplevelRole) parentResource.handler();
-        for (XdgToplevelRole a = p; a != null; a = a.parent) {
-            if (a == this) {
-                self.postError(XdgToplevel.Error.INVALID_PARENT, "set_parent would make a loop");
-                return;
-            }
+        if (!parentTo(parentResource == null ? null : (XdgToplevelRole) parentResource.handler())) {
+            self.postError(XdgToplevel.Error.INVALID_PARENT, "set_parent would make a loop");
         }
+    }
+
+    /** Makes {@code p} (null: none) this window's parent (set_parent, or an xdg-foreign import); false when that would make a loop. */
+    boolean parentTo(XdgToplevelRole p) {
+        for (XdgToplevelRole a = p; a != null; a = a.parent) if (a == this) return false;
         parent = p;
         if (xdg.kiosk()) applyFullState(false, p == null, xdg.scene().primaryOutput()); // dialogs float, centred
+        return true;
     }
 
     @Override
@@ -347,7 +348,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
      */
     private Pointer heldPointer(WlSeat seatResource, int serial, String what) {
         Pointer pointer = Seat.of(seatResource).pointer();
-        boolean valid = serial != 0 && pointer.pressSerial() == serial && owning(pointer.focus()) == this
+        boolean valid = serial != 0 && pointer.pressSerial() == serial && XdgShell.owningToplevel(pointer.focus()) == this
                 && placed && !maximized && !fullscreen && !xdg.kiosk();
         if (!valid) LOG.debug("ignoring {} of '{}' with serial {}: not a held button press on this window", what, title, serial);
         return valid ? pointer : null;
@@ -487,7 +488,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             xdg.damageWithPopups();
             minimized = true;
             xdg.scene().lower(this);
-            if (owning(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
+            if (XdgShell.owningToplevel(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
         } else {
             minimized = false;
             xdg.damageWithPopups();

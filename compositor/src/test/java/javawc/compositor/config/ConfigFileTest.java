@@ -1,5 +1,8 @@
 package javawc.compositor.config;
 
+import javawc.compositor.security.Privilege;
+import javawc.compositor.security.Privileges;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +86,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void privilegesSetOnlyWhatTheyName() throws Exception {
+        Config c = parse("[privileges]\nscreen-capture = \"all\"\nvirtual-input = \"children\"\nclipboard-control = \"none\"\n");
+        assertEquals(Map.of(Privilege.SCREEN_CAPTURE, Privilege.Access.ALL, Privilege.VIRTUAL_INPUT, Privilege.Access.CHILDREN,
+                Privilege.CLIPBOARD_CONTROL, Privilege.Access.NONE), c.privileges());
+        Privileges policy = new Privileges(c.privileges(), 1);
+        assertEquals(Privilege.Access.CHILDREN, policy.access(Privilege.SESSION_LOCK), "unset: its default");
+        assertEquals(Privilege.Access.NONE, new Privileges(Map.of(), 1).access(Privilege.VIRTUAL_INPUT), "virtual input is off by default");
+    }
+
+    @Test
     void anEmptyFileChangesNothing() throws Exception {
         Config c = parse("# nothing yet\n");
         assertNull(c.kiosk());
@@ -90,6 +103,7 @@ class ConfigFileTest {
         assertEquals(List.of(), c.autostart());
         assertEquals(List.of(), c.outputs());
         assertEquals(List.of(), c.bindings());
+        assertEquals(Map.of(), c.privileges());
         assertEquals(Map.of("XKB_DEFAULT_LAYOUT", "fr"), c.keyboard().over(Map.of("XKB_DEFAULT_LAYOUT", "fr")), "the environment stays");
     }
 
@@ -131,6 +145,8 @@ class ConfigFileTest {
             autostart not commands          | 'autostart = [\"swaybg\"]'                                 | 1 | autostart entries are commands
             terminal not a command          | 'terminal = \"foot\"'                                      | 1 | terminal must be a command
             not TOML                        | 'kiosk = true\\nkiosk = false'                              | 2 | not valid TOML
+            unknown privilege               | '[privileges]\\nscreen-reading = \"all\"'                  | 2 | unknown key "privileges.screen-reading"
+            bad privilege access            | '[privileges]\\nscreen-capture = \"some\"'                 | 2 | must be "all", "children" or "none", not "some"
             """)
     void badFilesAreRefusedWithTheirLine(String what, String text, int line, String message) {
         ConfigException e = refused(text.replace("\\n", "\n"));

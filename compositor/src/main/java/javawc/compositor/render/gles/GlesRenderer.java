@@ -226,10 +226,11 @@ public final class GlesRenderer implements Renderer {
         glActiveTexture(GL_TEXTURE0);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         boolean formatOrder = fb.formatOrder();
-        float b = (BACKGROUND & 0xff) / 255f, g = (BACKGROUND >>> 8 & 0xff) / 255f, r = (BACKGROUND >>> 16 & 0xff) / 255f;
+        int background = scene.shell().isLocked() ? SoftwareRenderer.LOCKED_BACKGROUND : BACKGROUND;
+        float b = (background & 0xff) / 255f, g = (background >>> 8 & 0xff) / 255f, r = (background >>> 16 & 0xff) / 255f;
         // in the target's channel order: ours has B, G, R, A in the R, G, B, A slots (see TextureCache)
-        if (formatOrder) glClearColor(r, g, b, (BACKGROUND >>> 24) / 255f);
-        else glClearColor(b, g, r, (BACKGROUND >>> 24) / 255f);
+        if (formatOrder) glClearColor(r, g, b, (background >>> 24) / 255f);
+        else glClearColor(b, g, r, (background >>> 24) / 255f);
         glEnableVertexAttribArray(program.position);
         glEnableVertexAttribArray(program.texcoord);
         int ox = output.x(), oy = output.y();

@@ -16,6 +16,8 @@ import javawc.compositor.scene.Scene;
  */
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
+    /** Behind a locked session's lock surfaces (and where the locker has none): nothing of the session shows. */
+    public static final int LOCKED_BACKGROUND = 0xff000000;
 
     private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
     private int cover, visited;                     // scratch for the visitors of one render (no allocation)
@@ -32,6 +34,7 @@ public final class SoftwareRenderer implements Renderer {
             renderScaled(scene, output, damage, target, stride);
             return;
         }
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
             // what an opaque surface hides is never drawn: for a fullscreen or maximized
@@ -39,7 +42,7 @@ public final class SoftwareRenderer implements Renderer {
             int firstShown = topmostCover(scene, clip);
             if (firstShown < 0) {
                 for (int y = local.y(); y < local.bottom(); y++) {
-                    java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), BACKGROUND);
+                    java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), background);
                 }
             }
             visited = 0;
@@ -102,11 +105,12 @@ public final class SoftwareRenderer implements Renderer {
     }
 
     private void renderScaled(Scene scene, Output output, Region damage, int[] target, int stride) {
+        int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect pixels = output.toPixels(clip);
             if (pixels.isEmpty()) continue;
             for (int y = pixels.y(); y < pixels.bottom(); y++) {
-                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), BACKGROUND);
+                java.util.Arrays.fill(target, y * stride + pixels.x(), y * stride + pixels.right(), background);
             }
             Scene.DrawableVisitor drawOne = (s, x, y) -> {
                 Rect area = output.toPixels(new Rect(x, y, s.width(), s.height())).intersect(pixels);
