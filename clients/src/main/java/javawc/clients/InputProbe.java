@@ -9,13 +9,19 @@ import javawc.client.protocol.WlShm;
 import javawc.client.protocol.WlSurface;
 import javawc.client.protocol.XdgSurface;
 import javawc.client.protocol.XdgToplevel;
+import javawc.client.protocol.ZwpLockedPointerV1;
+import javawc.client.protocol.ZwpPointerConstraintsV1;
+import javawc.client.protocol.ZwpRelativePointerManagerV1;
+import javawc.client.protocol.ZwpRelativePointerV1;
 import javawc.os.OwnedFd;
 import javawc.wire.Fixed;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 
 /**
@@ -27,23 +33,28 @@ import java.util.SequencedMap;
  * CODE pressed|released} (272 is BTN_LEFT), {@code pointer axis AXIS VALUE}, {@code pointer leave}.
  * The window is a plain
  * teal rectangle (0x30a0d0), so the screen shows whether it is there. Runs until killed, or
- * for {@code --seconds S} (0: no limit).
+ * for {@code --seconds S} (0: no limit). With {@code --lock-pointer} it asks for a persistent
+ * pointer lock on its window (zwp_pointer_constraints_v1) and prints {@code pointer locked},
+ * {@code pointer unlocked} and the device motion it gets meanwhile, {@code pointer relative DX DY}
+ * (zwp_relative_pointer_v1), as a game or 3D view would.
  * <p>
- * {@code InputProbe [--width 320] [--height 240] [--seconds 0] [--app-id javawc.input-probe]}
+ * {@code InputProbe [--width 320] [--height 240] [--seconds 0] [--app-id javawc.input-probe] [--lock-pointer]}
  */
 public final class InputProbe {
     static final int COLOUR = 0xff30a0d0;
     private static final SequencedMap<String, String> DEFAULTS = DemoArgs.defaults("width", "320", "height", "240", "seconds", "0",
             "app-id", "javawc.input-probe");
 
-    private record Options(int width, int height, int seconds, String appId) {
+    private static final List<String> FLAGS = List.of("lock-pointer");
+
+    private record Options(int width, int height, int seconds, String appId, boolean lockPointer) {
         static Options read(DemoArgs a) {
-            return new Options(a.integer("width", 1), a.integer("height", 1), a.integer("seconds", 0), a.string("app-id"));
+            return new Options(a.integer("width", 1), a.integer("height", 1), a.integer("seconds", 0), a.string("app-id"), a.flag("lock-pointer"));
         }
     }
 
     public static void main(String[] args) {
-        Options options = DemoArgs.parseOrExit("input-probe", args, DEFAULTS, Options::read);
+        Options options = DemoArgs.parseOrExit("input-probe", args, DEFAULTS, FLAGS, Options::read);
         try (Display display = Display.connect()) {
             run(display, options);
         } catch (IOException e) {
@@ -54,7 +65,8 @@ public final class InputProbe {
 
     private static void run(Display display, Options options) throws IOException {
         DemoGlobals globals = DemoGlobals.bind(display);
-        WlSeat seat = bindSeat(display);
+        Map<String, Integer> names = new HashMap<>();
+        WlSeat seat = bindSeat(display, names);
         seat.getKeyboard().setListener(new WlKeyboard.Listener() {
             @Override
             public void keymap(WlKeyboard self, int format, OwnedFd fd, int size) {
@@ -85,7 +97,8 @@ public final class InputProbe {
             }
         });
 
-        seat.getPointer().setListener(new WlPointer.Listener() {
+        WlPointer pointer = seat.getPointer();
+        pointer.setListener(new WlPointer.Listener() {
             @Override
             public void enter(WlPointer self, int serial, WlSurface surface, int x, int y) {
                 print("pointer enter " + Fixed.toDouble(x) + " " + Fixed.toDouble(y));
@@ -133,16 +146,46 @@ public final class InputProbe {
         DemoGlobals.damage(surface, 0, 0, options.width(), options.height());
         surface.commit();
         print("mapped");
+        if (options.lockPointer()) lockPointer(display, names, surface, pointer);
 
         long end = options.seconds() == 0 ? Long.MAX_VALUE : System.nanoTime() + options.seconds() * 1_000_000_000L;
         while (System.nanoTime() < end) display.dispatch(200);
     }
 
-    private static WlSeat bindSeat(Display display) throws IOException {
+    /** A persistent lock on {@code surface}, with the relative motion printed; the compositor decides when it is active. */
+    private static void lockPointer(Display display, Map<String, Integer> names, WlSurface surface, WlPointer pointer) throws IOException {
+        Integer constraintsName = names.get(ZwpPointerConstraintsV1.NAME), relativeName = names.get(ZwpRelativePointerManagerV1.NAME);
+        if (constraintsName == null || relativeName == null) throw new IOException("the compositor offers no pointer constraints or relative pointer");
+        WlRegistry registry = display.wlDisplay().getRegistry();
+        ZwpRelativePointerManagerV1 relative = registry.bind(relativeName, ZwpRelativePointerManagerV1.TYPE, 1);
+        relative.getRelativePointer(pointer).setListener(new ZwpRelativePointerV1.Listener() {
+            @Override
+            public void relativeMotion(ZwpRelativePointerV1 self, int hi, int lo, int dx, int dy, int dxUnaccelerated, int dyUnaccelerated) {
+                print("pointer relative " + Fixed.toDouble(dx) + " " + Fixed.toDouble(dy));
+            }
+        });
+        ZwpPointerConstraintsV1 constraints = registry.bind(constraintsName, ZwpPointerConstraintsV1.TYPE, 1);
+        constraints.lockPointer(surface, pointer, null, ZwpPointerConstraintsV1.Lifetime.PERSISTENT).setListener(new ZwpLockedPointerV1.Listener() {
+            @Override
+            public void locked(ZwpLockedPointerV1 self) {
+                print("pointer locked");
+            }
+
+            @Override
+            public void unlocked(ZwpLockedPointerV1 self) {
+                print("pointer unlocked");
+            }
+        });
+        display.roundtrip();
+    }
+
+    /** The first wl_seat, bound; every global's name by interface into {@code names}. */
+    private static WlSeat bindSeat(Display display, Map<String, Integer> names) throws IOException {
         WlSeat[] seat = {null};
         display.wlDisplay().getRegistry().setListener(new WlRegistry.Listener() {
             @Override
             public void global(WlRegistry registry, int name, String iface, int version) {
+                names.putIfAbsent(iface, name);
                 if (iface.equals(WlSeat.NAME) && seat[0] == null) seat[0] = registry.bind(name, WlSeat.TYPE, Math.min(version, 5));
             }
         });

@@ -5,6 +5,7 @@ import javawc.compositor.backend.HeadlessBackend;
 import javawc.compositor.backend.drm.DrmBackend;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputSpec;
+import javawc.compositor.render.FallbackRenderer;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesException;
 import javawc.compositor.render.gles.GlesRenderer;
@@ -141,7 +142,10 @@ final class Backends {
                 return new SoftwareRenderer();
             }
             LOG.info("GLES renderer on {}", gles.description());
-            return gles;
+            // headless, frames are read back into our framebuffers, so the software renderer can
+            // take over if the GPU fails; on DRM the surfaceless renderer keeps its own type, since
+            // dma-buf import asks it for formats
+            return backend instanceof DrmBackend ? gles : new FallbackRenderer(gles, SoftwareRenderer::new);
         } catch (GlesException e) {
             if (which.equals("gles")) throw new IOException("cannot use the GLES renderer: " + e.getMessage());
             LOG.info("GLES renderer unavailable ({}): using the software renderer", e.getMessage());

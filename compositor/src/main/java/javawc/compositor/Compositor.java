@@ -13,6 +13,10 @@ import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.decoration.DecorationProtocol;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
+import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
+import javawc.compositor.gammacontrol.GammaControlProtocol;
+import javawc.compositor.fractionalscale.FractionalScaleProtocol;
+import javawc.compositor.idle.IdleProtocol;
 import javawc.compositor.input.ControlChannel;
 import javawc.compositor.input.KeyBindings;
 import javawc.compositor.input.LibinputDevices;
@@ -23,13 +27,19 @@ import javawc.compositor.launch.LaunchEnvironment;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.OutputProtocols;
 import javawc.compositor.output.Outputs;
+import javawc.compositor.pointerconstraints.PointerConstraintsProtocol;
+import javawc.compositor.pointergestures.PointerGesturesProtocol;
+import javawc.compositor.outputmanagement.OutputManagementProtocol;
+import javawc.compositor.presentation.PresentationProtocol;
 import javawc.compositor.primaryselection.PrimarySelectionProtocol;
+import javawc.compositor.relativepointer.RelativePointerProtocol;
 import javawc.compositor.render.Renderer;
 import javawc.compositor.render.gles.GlesRenderer;
 import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
 import javawc.compositor.scene.Scene;
+import javawc.compositor.screencopy.ScreencopyProtocol;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.seat.SeatProtocol;
 import javawc.compositor.security.Privileges;
@@ -38,10 +48,16 @@ import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.session.LibseatSession;
 import javawc.compositor.session.Session;
 import javawc.compositor.shm.ShmProtocol;
+import javawc.compositor.shortcutsinhibit.ShortcutsInhibitProtocol;
+import javawc.compositor.singlepixelbuffer.SinglePixelBufferProtocol;
 import javawc.compositor.textinput.TextInputProtocol;
+import javawc.compositor.viewporter.ViewporterProtocol;
 import javawc.compositor.wm.WindowManager;
+import javawc.compositor.virtualkeyboard.VirtualKeyboardProtocol;
+import javawc.compositor.virtualpointer.VirtualPointerProtocol;
 import javawc.compositor.xdg.XdgShell;
 import javawc.compositor.xdgforeign.XdgForeignProtocol;
+import javawc.compositor.xwayland.XwaylandProtocol;
 import javawc.server.EventLoop;
 import javawc.server.Server;
 import org.apache.logging.log4j.LogManager;
@@ -62,7 +78,12 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
             XdgShell::install, DataDeviceProtocol::install, PrimarySelectionProtocol::install, DataControlProtocol::install,
             OutputProtocols::install, DmabufProtocol::install, TextInputProtocol::install,
             ActivationProtocol::install, LayerShell::install, SessionLockProtocol::install, DecorationProtocol::install,
-            XdgForeignProtocol::install);
+            XdgForeignProtocol::install, PresentationProtocol::install, ViewporterProtocol::install,
+            FractionalScaleProtocol::install, SinglePixelBufferProtocol::install, RelativePointerProtocol::install,
+            PointerConstraintsProtocol::install, VirtualPointerProtocol::install, VirtualKeyboardProtocol::install,
+            ShortcutsInhibitProtocol::install, IdleProtocol::install, PointerGesturesProtocol::install,
+            ForeignToplevelProtocol::install, ScreencopyProtocol::install, OutputManagementProtocol::install, GammaControlProtocol::install,
+            XwaylandProtocol::install);
 
     private final Server server;
     private final Backend backend;
@@ -77,6 +98,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final LibseatSession seatSession; // null: devices opened directly
     private final Session session;            // null: no VT to switch (headless, or not started from one)
     private final BindingActions bindingActions;
+    private final Privileges privileges;
     private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
 
     public Compositor(EventLoop loop, Options options) throws IOException {
@@ -110,10 +132,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         this.server = new Server(loop);
         seat = Seat.create(server, scene, config.keyboard().over(System.getenv()));
         outputs = new Outputs(backend, scene, () -> seat.pointer().outputsChanged());
+        privileges = policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid());
         ProtocolContext context = new ProtocolContext(server, scene, seat, outputs, backend, renderer, options, config,
-                new Selection("clipboard"), new Selection("primary selection"), policy,
-                policy.everyPrivilege() ? Privileges.allowAll() : new Privileges(config.privileges(), (int) ProcessHandle.current().pid()),
-                launchEnvironment);
+                new Selection("clipboard"), new Selection("primary selection"), policy, privileges, launchEnvironment, windowManager);
         for (ProtocolContext.Protocol protocol : PROTOCOLS) {
             AutoCloseable installed = protocol.install(context);
             if (installed != null) this.installed.add(installed);
@@ -210,6 +231,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         bindingActions.useChildProcesses(children);
     }
 
+    /** "NAME=value" for what the protocols set alike for every program we start (Xwayland's DISPLAY), printed at start-up. */
+    public List<String> announcedEnvironment() {
+        return launchEnvironment.announced();
+    }
+
     /** The window actions, for the key bindings and anything else that manages windows. */
     public WindowManager windowManager() {
         return windowManager;
@@ -238,6 +264,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** Who is offered the privileged globals, and which power each of those needs (--list-globals). */
+    public Privileges privileges() {
+        return privileges;
     }
 
     @Override
@@ -276,8 +307,8 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public void presented(Output output, long monotonicNanos) {
-        scene.framePresented(output, monotonicNanos);
+    public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
+        scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
     @Override

@@ -8,6 +8,8 @@ import javawc.compositor.ipc.IpcServer;
 import javawc.compositor.ipc.ManagedWindowControl;
 import javawc.compositor.ipc.OutputControl;
 import javawc.compositor.launch.ChildProcesses;
+import javawc.os.FileLimit;
+import javawc.os.OsException;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
 import javawc.compositor.render.Screenshots;
@@ -31,9 +33,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        int commandStart = arguments.indexOf("--");
+        boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");
         Options options;
         try {
-            options = Options.parse(List.of(args));
+            options = Options.parse(arguments);
         } catch (Options.UsageException e) {
             System.err.println("compositor: " + e.getMessage());
             System.err.println(Options.USAGE);
@@ -54,11 +59,21 @@ public final class Main {
         if (options.debug()) WireTrace.enableServer();
         Logger log = LogManager.getLogger(Main.class);
         try {
-            System.exit(run(options, log));
+            System.exit(listGlobals ? GlobalsList.print(options, System.out) : run(options, log));
         } catch (IOException e) {
             log.error("{}", e.getMessage());
             if (options.logFile() != null) System.err.println("compositor: " + e.getMessage()); // the log file is not where the user looks first
             System.exit(1);
+        }
+    }
+
+    /** Each client costs descriptors (its socket, its pools, keymaps, pipes): the soft limit of 1024 is too few. */
+    private static void raiseFileLimit(Logger log) {
+        try {
+            long[] raised = FileLimit.raiseToHard();
+            log.info("descriptor limit (RLIMIT_NOFILE): {}{}", raised[1], raised[0] != raised[1] ? " (raised from " + raised[0] + ")" : "");
+        } catch (OsException e) {
+            log.warn("cannot raise the descriptor limit: {}", e.getMessage());
         }
     }
 
@@ -71,6 +86,7 @@ public final class Main {
             throw new IOException("configuration: " + e.getMessage(), e);
         }
         if (config.source() != null) log.info("configuration from {}", config.source());
+        raiseFileLimit(log);
         int[] exitStatus = {0};
         try (EventLoop loop = new EventLoop();
              Compositor compositor = new Compositor(loop, options, config, ProtocolContext.Policy.STRICT);
@@ -112,6 +128,7 @@ public final class Main {
                 });
             }
             System.out.println("WAYLAND_DISPLAY=" + socket.name());
+            for (String line : compositor.announcedEnvironment()) System.out.println(line); // DISPLAY=:N beside it
             System.out.flush();
             loop.run();
         }

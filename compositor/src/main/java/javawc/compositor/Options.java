@@ -6,7 +6,7 @@ import java.util.List;
 public record Options(String backend, String renderer, String socket, int width, int height, int refreshMilliHz, boolean debug, java.nio.file.Path screenshot,
                       String drmDevice, String mode, java.nio.file.Path controlSocket, boolean dataControl, String input,
                       String session, java.nio.file.Path logFile, List<String> command, boolean keepRunning,
-                      int outputCount, List<javawc.compositor.output.OutputSpec> outputSpecs, java.nio.file.Path config, boolean kiosk) {
+                      int outputCount, List<javawc.compositor.output.OutputSpec> outputSpecs, java.nio.file.Path config, boolean kiosk, String xwayland) {
 
     public static final String USAGE = """
             usage: scripts/compositor [options] [-- COMMAND [ARGS...]]
@@ -44,6 +44,9 @@ public record Options(String backend, String renderer, String socket, int width,
                                            socket at PATH, mode 0600; off by default (see ControlChannel)
               --no-data-control            do not offer zwlr_data_control_manager_v1 (clipboard tools such as
                                            wl-copy then fall back to a focused window)
+              --xwayland eager|lazy|off    X11 programs through Xwayland (default lazy: the X display's sockets
+                                           are ours at once, Xwayland starts at the first X client; eager: at
+                                           start-up; off: no X display). DISPLAY is printed and set for children
               --debug                      debug logging and a protocol trace (like WAYLAND_DEBUG=1)
               --log-file FILE              write the log to FILE (replaced at each start) instead of stderr
               --config FILE                read the configuration from FILE (default: $XDG_CONFIG_HOME/javawc/config
@@ -55,8 +58,10 @@ public record Options(String backend, String renderer, String socket, int width,
               -- COMMAND [ARGS...]         once the socket is ready, start COMMAND with WAYLAND_DISPLAY set,
                                            in a process group of its own, its output in the log; exit when
                                            it exits, with its exit status
+              --list-globals               print every global the other options would offer, with its version
+                                           (and the [privileges] power it needs), one per line, and exit
               --help                       this text
-            When ready, prints one line WAYLAND_DISPLAY=NAME on stdout; logs go to stderr (or --log-file).
+            When ready, prints WAYLAND_DISPLAY=NAME on stdout (and DISPLAY=:N on the next line with Xwayland); logs go to stderr (or --log-file).
             scripts/ctl controls it over $XDG_RUNTIME_DIR/javawc-NAME.sock (mode 0600; JAVAWC_SOCK for its children).
             SIGINT or SIGTERM (or Ctrl+Alt+Backspace) shuts down cleanly, removing the socket and its lock file;
             programs it started get SIGTERM (SIGKILL 2 s later) with their whole process group.
@@ -78,7 +83,7 @@ public record Options(String backend, String renderer, String socket, int width,
         boolean debug = false, dataControl = true, keepRunning = false, kiosk = false;
         java.nio.file.Path screenshot = null, controlSocket = null, logFile = null, config = null;
         List<String> command = List.of();
-        String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto";
+        String drmDevice = "/dev/dri/card0", mode = null, input = null, session = "auto", xwayland = "lazy";
         int outputCount = 1;
         List<javawc.compositor.output.OutputSpec> outputSpecs = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -123,6 +128,10 @@ public record Options(String backend, String renderer, String socket, int width,
                     session = value != null ? value : next(args, ++i, a);
                     if (!List.of("auto", "direct", "libseat").contains(session)) throw new UsageException("--session must be auto, direct or libseat, not '" + session + "'");
                 }
+                case "--xwayland" -> {
+                    xwayland = value != null ? value : next(args, ++i, a);
+                    if (!List.of("eager", "lazy", "off").contains(xwayland)) throw new UsageException("--xwayland must be eager, lazy or off, not '" + xwayland + "'");
+                }
                 case "--socket" -> socket = value != null ? value : next(args, ++i, a);
                 case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
                 case "--mode" -> {
@@ -160,7 +169,7 @@ public record Options(String backend, String renderer, String socket, int width,
         if (keepRunning && command.isEmpty()) throw new UsageException("--keep-running only applies to a command given after --");
         if (outputCount > 1 && !outputSpecs.isEmpty()) throw new UsageException("--outputs and --output do not go together: name each output with --output");
         return new Options(backend, renderer, socket, width, height, refresh, debug, screenshot, drmDevice, mode, controlSocket, dataControl, input, session,
-                logFile, command, keepRunning, outputCount, List.copyOf(outputSpecs), config, kiosk);
+                logFile, command, keepRunning, outputCount, List.copyOf(outputSpecs), config, kiosk, xwayland);
     }
 
     /** Whether to read physical input devices with libinput: --input, else yes exactly when the backend drives a DRM device. */

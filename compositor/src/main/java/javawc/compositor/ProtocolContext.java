@@ -9,6 +9,7 @@ import javawc.compositor.scene.Scene;
 import javawc.compositor.security.Privileges;
 import javawc.compositor.seat.Seat;
 import javawc.compositor.selection.Selection;
+import javawc.compositor.wm.WindowManager;
 import javawc.server.GlobalRegistry;
 import javawc.server.Server;
 
@@ -16,14 +17,15 @@ import javawc.server.Server;
  * What a protocol area needs to install its globals: the server and its registry, the scene,
  * the seat, the outputs, the backend (its dma-buf support) and renderer, the options and
  * configuration, the two selections the clipboard protocols share, the policy that the
- * conformance harness may loosen, and who is offered the privileged globals
- * ({@link Privileges#restrict}). Each protocol package has one entry point that takes this
+ * conformance harness may loosen, who is offered the privileged globals
+ * ({@link Privileges#restrict}), and the window manager (which taskbars' requests go
+ * through). Each protocol package has one entry point that takes this
  * ({@link Protocol}), so a new protocol never grows {@link Compositor}. {@code launchEnvironment}
  * takes variables for the programs the compositor starts (an activation token).
  */
 public record ProtocolContext(Server server, Scene scene, Seat seat, Outputs outputs, Backend backend, Renderer renderer, Options options,
                               Config config, Selection clipboard, Selection primarySelection, Policy policy, Privileges privileges,
-                              LaunchEnvironment launchEnvironment) {
+                              LaunchEnvironment launchEnvironment, WindowManager windowManager) {
 
     public GlobalRegistry globals() {
         return server.globals();

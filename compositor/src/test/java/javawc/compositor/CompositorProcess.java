@@ -22,13 +22,26 @@ final class CompositorProcess implements AutoCloseable {
     final String display;
     private final boolean ownsRuntimeDir;
     private final Path log;
+    private final BufferedReader stdout;
+    private String xDisplay;
 
-    private CompositorProcess(Path runtimeDir, Process process, String display, boolean ownsRuntimeDir, Path log) {
+    private CompositorProcess(Path runtimeDir, Process process, String display, boolean ownsRuntimeDir, Path log, BufferedReader stdout) {
         this.runtimeDir = runtimeDir;
         this.process = process;
         this.display = display;
         this.ownsRuntimeDir = ownsRuntimeDir;
         this.log = log;
+        this.stdout = stdout;
+    }
+
+    /** The X display (DISPLAY=:N, the line after WAYLAND_DISPLAY's), for a compositor started with Xwayland lazy or eager. */
+    String xDisplay() throws IOException {
+        if (xDisplay == null) {
+            String line = stdout.readLine();
+            if (line == null || !line.startsWith("DISPLAY=")) throw new IOException("no DISPLAY line after WAYLAND_DISPLAY: '" + line + "'; log: " + stderr());
+            xDisplay = line.substring("DISPLAY=".length());
+        }
+        return xDisplay;
     }
 
     static Path privateRuntimeDir() throws IOException {
@@ -133,7 +146,7 @@ final class CompositorProcess implements AutoCloseable {
             p.destroyForcibly();
             throw new IOException("compositor did not start: stdout '" + line + "', stderr: " + Files.readString(log));
         }
-        return new CompositorProcess(runtimeDir, p, line.substring("WAYLAND_DISPLAY=".length()), ownsRuntimeDir, log);
+        return new CompositorProcess(runtimeDir, p, line.substring("WAYLAND_DISPLAY=".length()), ownsRuntimeDir, log, out);
     }
 
     long pid() {
@@ -169,6 +182,7 @@ final class CompositorProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
         pb.environment().put("WAYLAND_DISPLAY", display);
+        if (xDisplay != null) pb.environment().put("DISPLAY", xDisplay);
         Process p = pb.start();
         byte[][] output = new byte[1][];
         Thread reader = Thread.ofVirtual().start(() -> {

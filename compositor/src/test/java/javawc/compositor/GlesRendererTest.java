@@ -31,7 +31,7 @@ class GlesRendererTest {
     @BeforeEach
     void start() throws Exception {
         c = new InProcessCompositor("--backend", "headless", "--renderer", "gles");
-        gles = assertInstanceOf(GlesRenderer.class, c.compositor.renderer());
+        gles = assertInstanceOf(GlesRenderer.class, c.compositor.renderer().active());
         output = c.compositor.backend().outputs().getFirst();
     }
 

@@ -21,8 +21,13 @@ final class InProcessCompositor implements AutoCloseable {
     private final Thread thread;
 
     InProcessCompositor(String... args) throws Exception {
+        this(ProtocolContext.Policy.STRICT, args);
+    }
+
+    /** With {@code policy}: {@code everyPrivilege} offers the privileged globals to the test's clients. */
+    InProcessCompositor(ProtocolContext.Policy policy, String... args) throws Exception {
         loop = new EventLoop();
-        compositor = new Compositor(loop, Options.parse(List.of(args)));
+        compositor = new Compositor(loop, Options.parse(List.of(args)), javawc.compositor.config.Config.none(), policy);
         thread = new Thread(() -> {
             try {
                 loop.run();

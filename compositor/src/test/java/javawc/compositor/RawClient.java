@@ -36,7 +36,17 @@ final class RawClient implements AutoCloseable {
     void sendWithFds(byte[] bytes, int... fds) throws IOException {
         NativeBuffer nb = new NativeBuffer(bytes.length);
         nb.buffer().put(0, bytes);
-        new SocketIo().send(socket.get(), nb.address(), bytes.length, fds, fds.length);
+        SocketIo io = new SocketIo();
+        long sent;
+        // the send does not wait for room: a compositor still busy with earlier messages must not make us drop this one
+        while ((sent = io.send(socket.get(), nb.address(), bytes.length, fds, fds.length)) == SocketIo.WOULD_BLOCK) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        }
+        if (sent != bytes.length) throw new IOException("sent " + sent + " of " + bytes.length + " bytes");
     }
 
     void shutdownWrite() throws IOException {
@@ -53,7 +63,13 @@ final class RawClient implements AutoCloseable {
             if (left <= 0) throw new IOException("connection still open after " + timeoutMs + " ms");
             pfd.buffer().putInt(0, socket.get()).putShort(4, (short) 1).putShort(6, (short) 0);
             if (LibC.poll(pfd.address(), 1, (int) left) <= 0) continue;
-            byte[] chunk = Descriptors.readSome(socket, 65536);
+            byte[] chunk;
+            try {
+                chunk = Descriptors.readSome(socket, 65536);
+            } catch (javawc.os.OsException e) {
+                if (e.errno() != 104) throw e; // ECONNRESET: it hung up on bytes we sent after our error; what came before counts
+                return all.toByteArray();
+            }
             if (chunk.length == 0) return all.toByteArray();
             all.writeBytes(chunk);
         }

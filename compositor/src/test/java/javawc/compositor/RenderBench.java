@@ -58,7 +58,7 @@ public final class RenderBench {
             }
             print(renderer, "unchanged", c.onLoop(() -> renderFrames(c.compositor, frames, false, false)));
             print(renderer, "changed each frame", c.onLoop(() -> renderFrames(c.compositor, frames, true, false)));
-            if (c.compositor.renderer() instanceof GlesRenderer) {
+            if (c.compositor.renderer().active() instanceof GlesRenderer) {
                 print(renderer, "no read-back", c.onLoop(() -> renderFrames(c.compositor, frames, false, true)));
             }
         } finally {
@@ -88,7 +88,7 @@ public final class RenderBench {
         for (int i = -30; i < frames; i++) {
             if (changing) for (Surface s : surfaces) s.texture().changed(new Region(new Rect(0, 0, s.texture().width(), s.texture().height())));
             long start = System.nanoTime();
-            if (drawOnly && renderer instanceof GlesRenderer gles) {
+            if (drawOnly && renderer.active() instanceof GlesRenderer gles) {
                 gles.draw(compositor.scene(), output, new Region(all), gles.target(output));
                 GLES20.glFinish();
             } else {

@@ -3,6 +3,9 @@ package javawc.compositor;
 import javawc.client.protocol.WlShm;
 import javawc.client.protocol.WlSubsurface;
 import javawc.client.protocol.WlSurface;
+import javawc.client.protocol.WpSinglePixelBufferManagerV1;
+import javawc.client.protocol.WpViewport;
+import javawc.client.protocol.WpViewporter;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The GLES and software renderers draw the same scene alike: two compositors, one with each
  * renderer, get the same windows from the same client code (opaque and translucent windows
- * overlapping, buffer scale 2, 90° and flipped-270° transforms, subsurfaces, a cursor), and
+ * overlapping, buffer scale 2, 90° and flipped-270° transforms, subsurfaces, viewports and a
+ * single-pixel buffer, a cursor), and
  * their screenshots differ by at most a small rounding difference per channel.
  */
 class RendererComparisonIntegrationTest {
@@ -41,6 +45,8 @@ class RendererComparisonIntegrationTest {
         assertTrue(max <= TOLERANCE, "max channel difference " + max + " at (" + maxX + "," + maxY + "): software "
                 + Integer.toHexString(at) + ", gles " + Integer.toHexString(other));
         assertNotEquals(software.rgb(10, 10), software.rgb(500, 300), "the scene is drawn");
+        // the viewport window's first pixel: centre (0.5, 0.5) / 3 + source (7, 5) is texel (7, 5)
+        assertEquals(noise(7 * 7, 5 + 1), software.rgb(60, 480), "the viewport crops and scales");
         assertEquals(0x00ff00, gles.rgb(420, 349), "the cursor's green bottom rows at the pointer (420, 330) minus its hotspot (4, 4)");
     }
 
@@ -92,6 +98,33 @@ class RendererComparisonIntegrationTest {
                 attach(flipped, buffer(client, buffers, 80, 80, WlShm.Format.ARGB8888, (x, y) -> premultiplied(128, noise(x + 1, y + 2))));
                 w1.surface().commit();
                 client.display.roundtrip();
+
+                // a window through a viewport (cropped, scaled up by 3), with a subsurface at buffer scale 2 turned by 90°
+                // whose viewport scales by 8/3, and a translucent single-pixel buffer scaled to 40x20; the factors keep
+                // every pixel centre off texel edges, where float and double arithmetic could pick neighbouring texels
+                WpViewporter viewporter = ExtraGlobals.bind(client, WpViewporter.NAME, WpViewporter.TYPE, 1);
+                WpSinglePixelBufferManagerV1 pixels = ExtraGlobals.bind(client, WpSinglePixelBufferManagerV1.NAME, WpSinglePixelBufferManagerV1.TYPE, 1);
+                WlSurface viewported = client.compositor.createSurface();
+                client.toplevel(viewported, "viewport", "test.viewport");
+                WpViewport crop = viewporter.getViewport(viewported);
+                crop.setSource(7 * 256, 5 * 256, 20 * 256, 10 * 256);
+                crop.setDestination(60, 30);
+                WlSurface turned = client.compositor.createSurface();
+                client.subcompositor.getSubsurface(turned, viewported).setPosition(70, 0);
+                turned.setBufferScale(2);
+                turned.setBufferTransform(1);
+                WpViewport turnedCrop = viewporter.getViewport(turned);
+                turnedCrop.setSource(256, 2 * 256, 9 * 256, 12 * 256);
+                turnedCrop.setDestination(24, 32);
+                attach(turned, buffer(client, buffers, 30, 24, WlShm.Format.ARGB8888, (x, y) -> premultiplied(220, noise(x + 3, y * 5))));
+                WlSurface tint = client.compositor.createSurface();
+                client.subcompositor.getSubsurface(tint, viewported).setPosition(10, 15);
+                viewporter.getViewport(tint).setDestination(40, 20);
+                tint.attach(pixels.createU32RgbaBuffer(0x30000000, 0x60000000, 0x10000000, 0x80000000), 0, 0);
+                tint.damage(0, 0, 40, 20);
+                tint.commit();
+                attach(viewported, buffer(client, buffers, 60, 40, WlShm.Format.XRGB8888, (x, y) -> 0xff000000 | noise(x * 7, y + 1)));
+                control.ok("place test.viewport 60 480");
 
                 // a translucent cursor over the glass window
                 control.ok("pointer-motion 420.5 330.5");

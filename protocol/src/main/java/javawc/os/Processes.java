@@ -73,7 +73,20 @@ public final class Processes {
      * {@code output}. Returns the pid, which is also the process group id.
      */
     public static int spawn(List<String> argv, List<String> environment, OwnedFd output) throws OsException, SpawnException {
+        return spawn(argv, environment, output, List.of());
+    }
+
+    /**
+     * As {@link #spawn(List, List, OwnedFd)}, and the child also gets {@code inherit}'s fds as
+     * its fds 3, 4, 5... in that order (the only ones past stderr it inherits): how a program is
+     * handed sockets it is told about by number (Xwayland's -listenfd, -wm, WAYLAND_SOCKET).
+     */
+    public static int spawn(List<String> argv, List<String> environment, OwnedFd output, List<OwnedFd> inherit) throws OsException, SpawnException {
         if (argv.isEmpty()) throw new IllegalArgumentException("no command");
+        for (OwnedFd fd : inherit) {
+            // a source already numbered 3..3+n could be overwritten by an earlier dup2 before it is copied
+            if (fd.get() < 3 + inherit.size()) throw new IllegalArgumentException("an inherited fd must be above " + (2 + inherit.size()) + ": " + fd);
+        }
         NativeBuffer attr = new NativeBuffer(ATTR_SIZE), actions = new NativeBuffer(FILE_ACTIONS_SIZE);
         NativeBuffer noSignals = new NativeBuffer(SIGSET_SIZE), allSignals = new NativeBuffer(SIGSET_SIZE);
         check(Spawn.posix_spawnattr_init(attr.address()), "posix_spawnattr_init");
@@ -90,7 +103,11 @@ public final class Processes {
                 check(Spawn.posix_spawn_file_actions_addopen(actions.address(), 0, "/dev/null", LibC.O_RDONLY, 0), "posix_spawn_file_actions_addopen");
                 check(Spawn.posix_spawn_file_actions_adddup2(actions.address(), output.get(), 1), "posix_spawn_file_actions_adddup2");
                 check(Spawn.posix_spawn_file_actions_adddup2(actions.address(), output.get(), 2), "posix_spawn_file_actions_adddup2");
-                check(Spawn.posix_spawn_file_actions_addclosefrom_np(actions.address(), 3), "posix_spawn_file_actions_addclosefrom_np");
+                for (int i = 0; i < inherit.size(); i++) {
+                    // dup2 to a new number clears close-on-exec on the copy: the child keeps it
+                    check(Spawn.posix_spawn_file_actions_adddup2(actions.address(), inherit.get(i).get(), 3 + i), "posix_spawn_file_actions_adddup2");
+                }
+                check(Spawn.posix_spawn_file_actions_addclosefrom_np(actions.address(), 3 + inherit.size()), "posix_spawn_file_actions_addclosefrom_np");
                 StringArray args = new StringArray(argv.toArray(String[]::new));
                 StringArray env = new StringArray(environment.toArray(String[]::new));
                 int[] pid = new int[1];

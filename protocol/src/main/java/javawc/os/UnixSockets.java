@@ -39,6 +39,29 @@ public final class UnixSockets {
         }
     }
 
+    /**
+     * A non-blocking listening socket in the abstract namespace (Linux): {@code name} without its
+     * leading NUL, which the address gets here. Nothing on disk; it goes with its last fd.
+     */
+    public static OwnedFd listenAbstract(String name, int backlog) throws OsException {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length + 1 >= SUN_PATH_MAX) throw new IllegalArgumentException("abstract socket name too long: " + name);
+        NativeBuffer addr = new NativeBuffer(2 + SUN_PATH_MAX);
+        addr.buffer().putShort(0, (short) LibC.AF_UNIX);
+        addr.buffer().put(2, (byte) 0);
+        addr.buffer().put(3, bytes);
+        OwnedFd fd = newSocket(LibC.SOCK_NONBLOCK);
+        try {
+            // the length counts the name exactly: abstract names are not NUL-terminated
+            if (LibC.bind(fd.get(), addr.address(), 2 + 1 + bytes.length) < 0) throw OsException.last("bind @" + name);
+            if (LibC.listen(fd.get(), backlog) < 0) throw OsException.last("listen @" + name);
+            return fd;
+        } catch (OsException | RuntimeException e) {
+            fd.close();
+            throw e;
+        }
+    }
+
     /** A blocking socket connected to {@code path}. */
     public static OwnedFd connect(Path path) throws OsException {
         OwnedFd fd = newSocket(0);

@@ -26,6 +26,9 @@ public final class Client {
     /** The ordinary ends of a connection, logged at debug level; any other reason is worth an info line. */
     static final String CLOSED_BY_CLIENT = "client closed the connection", SERVER_SHUTTING_DOWN = "server shutting down";
 
+    /** Characters of an error message kept: at most 3 UTF-8 bytes each, well inside a 4096-byte message. */
+    private static final int MAX_ERROR_CHARS = 1000;
+
     private final Server server;
     private final ObjectMap<Resource> objects = new ObjectMap<>();
     private final Connection connection;
@@ -82,10 +85,12 @@ public final class Client {
             throw new WireFormatException(WireFormatException.INVALID_OBJECT, "invalid new id " + Integer.toUnsignedString(id));
         }
         assign(created, id);
+        if (objects.size() > ClientLimits.MAX_OBJECTS) throw ClientLimits.tooManyObjects();
     }
 
     void insertServerObject(Resource created) {
         assign(created, objects.allocate(true, created));
+        if (objects.size() > ClientLimits.MAX_OBJECTS) postError(display, WlDisplay.Error.NO_MEMORY, ClientLimits.tooManyObjects().getMessage());
     }
 
     private static void assign(Resource r, int id) {
@@ -127,6 +132,8 @@ public final class Client {
             } else {
                 disconnect(CLOSED_BY_CLIENT);
             }
+        } else if (n == 0 && !closed) {
+            disconnect("client closed the connection after a protocol error"); // its hang-up would otherwise wake epoll every turn
         }
         return n > 0 && !errored && !closed;
     }
@@ -192,9 +199,21 @@ public final class Client {
     public void postError(Resource object, int code, String message) {
         if (errored || closed) return;
         errored = true;
+        message = fitErrorMessage(message);
         LOG.warn("client {}: protocol error on {} (code {}): {}", serial, object, code, message);
         display.sendError(object, code, message);
         server.scheduleFlush(this);
+    }
+
+    /**
+     * The message as a wire string can carry it: our messages quote what the client sent (an
+     * interface name, a mime type), which may hold a NUL or be near the 4096-byte limit of a
+     * whole message; unfitted, encoding the error itself would throw.
+     */
+    static String fitErrorMessage(String message) {
+        String text = message.indexOf('\0') >= 0 ? message.replace('\0', '?') : message;
+        if (text.length() <= MAX_ERROR_CHARS) return text;
+        return text.substring(0, MAX_ERROR_CHARS) + "...";
     }
 
     boolean errored() {

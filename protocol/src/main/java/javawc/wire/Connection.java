@@ -116,6 +116,7 @@ public final class Connection implements AutoCloseable {
         int size = word >>> 16;
         if (size < 8) throw WireFormatException.malformed("message size " + size + " is less than its 8-byte header");
         if ((size & 3) != 0) throw WireFormatException.malformed("message size " + size + " is not a multiple of 4");
+        if (size > MessageWriter.MAX_MESSAGE_SIZE) throw WireFormatException.malformed("message size " + size + " is more than " + MessageWriter.MAX_MESSAGE_SIZE + " bytes");
         if (inEnd - inStart < size) return false;
         msgObject = object;
         msgOpcode = word & 0xffff;

@@ -16,6 +16,15 @@ import java.util.List;
  * once per frame it decides to show.
  */
 public interface Backend extends AutoCloseable {
+    /** The frame was shown at a vertical retrace, not torn (the bits are wp_presentation_feedback.kind's). */
+    int PRESENTED_VSYNC = 0x1;
+    /** The time and sequence come from the display hardware's own counter. */
+    int PRESENTED_HW_CLOCK = 0x2;
+    /** The hardware told us the frame was shown (a page-flip event), rather than us assuming it. */
+    int PRESENTED_HW_COMPLETION = 0x4;
+    /** A client's buffer was shown directly (scanned out), not copied into a frame of ours. */
+    int PRESENTED_ZERO_COPY = 0x8;
+
     /** What the backend asks of the compositor for each frame. */
     interface FramePainter {
         /**
@@ -44,8 +53,14 @@ public interface Backend extends AutoCloseable {
          */
         Region takeDamage(Output output);
 
-        /** The frame is shown (or would be, headless): time for frame callbacks. */
-        void presented(Output output, long monotonicNanos);
+        /**
+         * The frame is shown (or would be, headless) since {@code monotonicNanos}
+         * (CLOCK_MONOTONIC): time for frame callbacks and presentation feedback.
+         * {@code refreshNanos}: the period until the next one can be (0: unknown);
+         * {@code sequence}: the display's refresh counter (0: none); {@code flags}: the
+         * PRESENTED_ bits that are true of this frame.
+         */
+        void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags);
     }
 
     String name();
@@ -67,6 +82,21 @@ public interface Backend extends AutoCloseable {
      */
     default void prepareMode(Output output, Output.Mode mode) {
         throw new IllegalArgumentException("the " + name() + " backend cannot change an output's mode while running yet");
+    }
+
+    /** The modes {@code output} can be switched to, its preferred one first; by default only its current one. */
+    default List<Output.Mode> modes(Output output) {
+        return List.of(output.mode());
+    }
+
+    /** Whether {@link #prepareMode} would take {@code mode} for {@code output}; by default only the current mode. */
+    default boolean takesMode(Output output, Output.Mode mode) {
+        return mode.equals(output.mode());
+    }
+
+    /** The outputs' gamma tables, or null when the backend has none (headless). */
+    default GammaTables gammaTables() {
+        return null;
     }
 
     /** Starts the outputs' clocks on {@code loop}. */

@@ -21,10 +21,11 @@ public final class HeadlessBackend implements Backend {
 
     private final List<Output> outputs;
     private final int[][] framebuffers; // one per output, in the same order
+    private final List<Output.Mode> startModes; // each output's first mode: its preferred one
     private OwnedFd timer;
     private EventLoop.Source timerSource;
     private FramePainter painter;
-    private long epoch;
+    private long epoch, armedFor, period;
     private boolean armed;
 
     /** One output, HEADLESS-1, at (0, 0). */
@@ -37,6 +38,7 @@ public final class HeadlessBackend implements Backend {
         if (outputs.isEmpty()) throw new IllegalArgumentException("the headless backend needs an output");
         this.outputs = List.copyOf(outputs);
         framebuffers = new int[outputs.size()][];
+        startModes = outputs.stream().map(Output::mode).toList();
         for (int i = 0; i < outputs.size(); i++) framebuffers[i] = new int[outputs.get(i).mode().width() * outputs.get(i).mode().height()];
     }
 
@@ -64,6 +66,29 @@ public final class HeadlessBackend implements Backend {
         if (framebuffers[i].length != mode.width() * mode.height()) framebuffers[i] = new int[mode.width() * mode.height()];
     }
 
+    /**
+     * Sizes offered to output configuration tools (wlr-randr) after the output's first mode (its
+     * preferred one); any other size is taken as a custom mode.
+     */
+    private static final int[][] USUAL_SIZES = {{3840, 2160}, {2560, 1440}, {1920, 1080}, {1600, 900}, {1280, 720}, {1024, 768}, {800, 600}, {640, 480}};
+
+    @Override
+    public java.util.List<Output.Mode> modes(Output output) {
+        Output.Mode start = startModes.get(outputs.indexOf(output));
+        java.util.List<Output.Mode> modes = new java.util.ArrayList<>();
+        modes.add(start);
+        for (int[] size : USUAL_SIZES) {
+            Output.Mode m = new Output.Mode(size[0], size[1], start.refreshMilliHz());
+            if (!m.equals(start)) modes.add(m);
+        }
+        return modes;
+    }
+
+    @Override
+    public boolean takesMode(Output output, Output.Mode mode) {
+        return outputs.contains(output); // a headless framebuffer can have any size
+    }
+
     @Override
     public void start(EventLoop loop, FramePainter framePainter) throws OsException {
         this.painter = framePainter;
@@ -76,13 +101,14 @@ public final class HeadlessBackend implements Backend {
     @Override
     public void scheduleFrame() {
         if (armed || timer == null) return;
-        long period = Long.MAX_VALUE;
+        period = Long.MAX_VALUE;
         for (int i = 0; i < outputs.size(); i++) period = Math.min(period, outputs.get(i).mode().frameNanos());
-        long now = System.nanoTime();
+        long now = System.nanoTime(); // CLOCK_MONOTONIC, as the timerfd's
         long next = epoch + ((now - epoch) / period + 1) * period;
         try {
             Descriptors.armTimerAbsolute(timer, next);
             armed = true;
+            armedFor = next;
         } catch (OsException e) {
             LOG.error("cannot arm the refresh timer: {}", e.getMessage());
         }
@@ -92,8 +118,9 @@ public final class HeadlessBackend implements Backend {
         if (Descriptors.readCounter(timer) == 0) return;
         armed = false;
         for (int i = 0; i < outputs.size(); i++) painter.paint(outputs.get(i), framebuffers[i]);
-        long now = System.nanoTime();
-        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), now);
+        // shown at the tick of our own clock: its time, its period, its tick count; no hardware, no retrace
+        long sequence = (armedFor - epoch) / period;
+        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), armedFor, period, sequence, 0);
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class WlcsHost {
             System.err.println("WlcsHost runs under the wlcs shim, which sets JAVAWC_WLCS_FD (see scripts/conformance)");
             System.exit(2);
         }
-        Options options = Options.parse(List.of("--backend", "headless", "--renderer", "software", "--input", "none",
+        Options options = Options.parse(List.of("--backend", "headless", "--renderer", "software", "--input", "none", "--xwayland", "off",
                 "--width", Integer.toString(OUTPUT_SIZE), "--height", Integer.toString(OUTPUT_SIZE)));
         new WlcsHost(new OwnedFd(Integer.parseInt(fd)), options).run();
         System.exit(0);

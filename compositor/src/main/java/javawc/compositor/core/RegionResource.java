@@ -5,10 +5,11 @@ import javawc.compositor.scene.Region;
 import javawc.server.protocol.WlRegion;
 
 /** wl_region: a client-built set of rectangles, copied wherever it is used. */
-final class RegionResource implements WlRegion.Handler {
+public final class RegionResource implements WlRegion.Handler {
     final Region region = new Region();
 
-    static Region of(WlRegion resource) {
+    /** A copy of the region the client built so far (later changes to the wl_region do not reach it). */
+    public static Region of(WlRegion resource) {
         return ((RegionResource) resource.handler()).region.copy();
     }
 

@@ -43,6 +43,8 @@ public final class Surface implements WlSurface.Handler, Drawable {
     private Region opaque, input;
     private int scale = 1, transform;
     private int width, height;
+    private final SurfaceViewport viewport = new SurfaceViewport();
+    private long appliedCommits;
     private int lastDx, lastDy;
 
     Surface(WlSurface resource, Scene scene) {
@@ -122,9 +124,64 @@ public final class Surface implements WlSurface.Handler, Drawable {
         return transform;
     }
 
+    @Override
+    public Source viewportSource() {
+        return viewport.active() ? viewport : null;
+    }
+
+    @Override
+    public int contentWidth() {
+        return viewport.contentWidth;
+    }
+
+    @Override
+    public int contentHeight() {
+        return viewport.contentHeight;
+    }
+
+    // ---- what other protocols add to a surface ----
+
+    /** Makes {@code object} the surface's wp_viewport (null: it has none); false when it has one already. */
+    public boolean setViewportObject(javawc.server.Resource object) {
+        if (object != null && viewport.object != null) return false;
+        viewport.object = object;
+        return true;
+    }
+
+    /** Pending crop (24.8 fixed, already checked by the caller); width -1 unsets it. */
+    public void setViewportSource(int x, int y, int width, int height) {
+        pending.sourceChanged = true;
+        pending.sourceX = x;
+        pending.sourceY = y;
+        pending.sourceWidth = width;
+        pending.sourceHeight = height;
+    }
+
+    /** Pending destination size (already checked by the caller); -1 unsets it. */
+    public void setViewportDestination(int width, int height) {
+        pending.destinationChanged = true;
+        pending.destinationWidth = width;
+        pending.destinationHeight = height;
+    }
+
+    /** Runs {@code hook} once, when the state of the next commit is applied (later for a synchronized subsurface). */
+    public void onNextApply(Runnable hook) {
+        pending.appliedHooks.add(hook);
+    }
+
+    /** How many commits' states have been applied: what is shown is the latest one's. */
+    public long appliedCommits() {
+        return appliedCommits;
+    }
+
     /** The opaque region in surface coordinates, or null. */
     public Region opaqueRegion() {
         return opaque;
+    }
+
+    /** The input region in surface coordinates, or null (the whole surface). */
+    public Region inputRegion() {
+        return input;
     }
 
     /** Whether a point in surface coordinates accepts input (the input region, clipped to the surface). */
@@ -260,28 +317,35 @@ public final class Surface implements WlSurface.Handler, Drawable {
         if (s.transformChanged) transform = s.transform;
         if (s.opaqueChanged) opaque = s.opaque;
         if (s.inputChanged) input = s.input;
+        boolean viewportChanged = viewport.take(s);
         lastDx = s.dx;
         lastDy = s.dy;
         Region damage = new Region();
         if (s.newBuffer) {
             WlBuffer buffer = s.buffer != null && s.buffer.isAlive() ? s.buffer : null;
             if (buffer == null) {
+                if (viewportChanged && !viewport.check(false, 0, 0)) return;
                 if (mapped) damage.add(new Rect(0, 0, width, height));
                 keep(null);
                 mapped = false;
                 width = height = 0;
-            } else if (!takeContents(buffer, s)) {
+            } else if (!takeContents(buffer, s) || !viewport.check(true, turnedWidth(), turnedHeight())) {
                 return; // protocol error posted; the client is on its way out
             } else {
                 sizeChanged = updateSize();
-                damage.add(surfaceDamage(s, sizeChanged));
+                damage.add(surfaceDamage(s, sizeChanged || viewportChanged));
             }
         } else {
-            if (s.scaleChanged || s.transformChanged) sizeChanged = updateSize();
-            damage.add(surfaceDamage(s, sizeChanged));
+            if (s.scaleChanged || s.transformChanged || viewportChanged) {
+                if (!viewport.check(mapped, turnedWidth(), turnedHeight())) return;
+                sizeChanged = updateSize();
+            }
+            damage.add(surfaceDamage(s, sizeChanged || viewportChanged));
         }
         frameCallbacks.addAll(s.frames);
+        List<Runnable> hooks = s.appliedHooks.isEmpty() ? null : List.copyOf(s.appliedHooks);
         s.reset();
+        appliedCommits++;
         if (pendingStack != null) {
             stack.clear();
             stack.addAll(pendingStack);
@@ -293,6 +357,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
         }
         if (role != null) role.committed(this);
         scene.surfaceChanged(this, before, damage.intersect(new Rect(0, 0, width, height)), !frameCallbacks.isEmpty());
+        if (hooks != null) for (Runnable hook : hooks) hook.run();
     }
 
     /** Takes the buffer: copied into the texture and released, or kept (see the class comment); false after posting an error. */
@@ -344,7 +409,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
     private Region bufferDamage(SurfaceState s, int w, int h, boolean rotated) {
         Region d = s.bufferDamage.copy();
         if (!s.surfaceDamage.isEmpty()) {
-            if (scale == 1 && transform == 0 && !rotated) d.add(s.surfaceDamage);
+            if (scale == 1 && transform == 0 && !rotated && !viewport.active()) d.add(s.surfaceDamage);
             else d.add(new Rect(0, 0, w, h));
         }
         return d;
@@ -353,21 +418,27 @@ public final class Surface implements WlSurface.Handler, Drawable {
     /** The damage in surface coordinates: everything when the size changed or the mapping is not 1:1. */
     private Rect surfaceDamage(SurfaceState s, boolean everything) {
         boolean any = !s.surfaceDamage.isEmpty() || !s.bufferDamage.isEmpty();
-        if (everything || any && (scale != 1 || transform != 0)) return new Rect(0, 0, width, height);
+        if (everything || any && (scale != 1 || transform != 0 || viewport.active())) return new Rect(0, 0, width, height);
         return s.surfaceDamage.bounds().union(s.bufferDamage.bounds());
     }
 
     private boolean updateSize() {
-        int w = texture.width() / scale, h = texture.height() / scale;
-        if (transform % 2 == 1) {
-            int t = w;
-            w = h;
-            h = t;
-        }
+        viewport.contentWidth = turnedWidth();
+        viewport.contentHeight = turnedHeight();
+        int w = viewport.width(viewport.contentWidth), h = viewport.height(viewport.contentHeight);
         boolean changed = w != width || h != height;
         width = w;
         height = h;
         return changed;
+    }
+
+    /** The buffer's width in surface units: divided by the scale, turned by the transform. */
+    private int turnedWidth() {
+        return (transform % 2 == 1 ? texture.height() : texture.width()) / scale;
+    }
+
+    private int turnedHeight() {
+        return (transform % 2 == 1 ? texture.width() : texture.height()) / scale;
     }
 
     // ---- frame callbacks, outputs, subsurface stacking ----

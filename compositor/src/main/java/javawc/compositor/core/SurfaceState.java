@@ -22,6 +22,10 @@ final class SurfaceState {
     Region opaque;          // null: nothing declared opaque
     Region input;           // null: the whole surface accepts input
     int scale = 1, transform;
+    boolean sourceChanged, destinationChanged; // wp_viewport state
+    int sourceX, sourceY, sourceWidth = -1, sourceHeight = -1; // 24.8 fixed; width -1: no crop
+    int destinationWidth = -1, destinationHeight = -1;        // -1: no scaling to a set size
+    final List<Runnable> appliedHooks = new ArrayList<>();    // run once when this state is applied
 
     /** Moves everything in {@code next} on top of this state (later requests win, damage adds up). */
     void merge(SurfaceState next) {
@@ -50,6 +54,19 @@ final class SurfaceState {
             transformChanged = true;
             transform = next.transform;
         }
+        if (next.sourceChanged) {
+            sourceChanged = true;
+            sourceX = next.sourceX;
+            sourceY = next.sourceY;
+            sourceWidth = next.sourceWidth;
+            sourceHeight = next.sourceHeight;
+        }
+        if (next.destinationChanged) {
+            destinationChanged = true;
+            destinationWidth = next.destinationWidth;
+            destinationHeight = next.destinationHeight;
+        }
+        appliedHooks.addAll(next.appliedHooks);
         next.reset();
     }
 
@@ -62,10 +79,13 @@ final class SurfaceState {
         bufferDamage.clear();
         frames.clear();
         opaqueChanged = inputChanged = scaleChanged = transformChanged = false;
+        sourceChanged = destinationChanged = false;
+        appliedHooks.clear();
     }
 
     boolean isEmpty() {
         return !newBuffer && dx == 0 && dy == 0 && surfaceDamage.isEmpty() && bufferDamage.isEmpty() && frames.isEmpty()
-                && !opaqueChanged && !inputChanged && !scaleChanged && !transformChanged;
+                && !opaqueChanged && !inputChanged && !scaleChanged && !transformChanged
+                && !sourceChanged && !destinationChanged && appliedHooks.isEmpty();
     }
 }

@@ -35,6 +35,10 @@ import java.nio.file.Path;
  * touch-up ID                             touch point ID lifts
  * touch-cancel                            every touch point is cancelled
  *                                         (each touch command is one wl_touch.frame)
+ * gesture swipe|pinch|hold begin FINGERS a touchpad gesture begins (zwp_pointer_gestures_v1)
+ * gesture swipe update DX DY              the fingers moved
+ * gesture pinch update DX DY SCALE ROT    moved, spread to SCALE of the start, turned ROT degrees
+ * gesture swipe|pinch|hold end [cancelled] the gesture ends (or is cancelled)
  * place APP_ID X Y                        put the topmost window with that app_id at (X, Y)
  *                                         (its window geometry's top-left corner)
  * list-windows                            one line per shown toplevel, bottom to top:

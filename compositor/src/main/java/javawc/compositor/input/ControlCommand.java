@@ -33,6 +33,9 @@ public sealed interface ControlCommand {
 
     record TouchCancel() implements ControlCommand {}
 
+    /** A touchpad gesture event: KIND swipe|pinch|hold, PHASE begin|update|end (update: not for hold). */
+    record Gesture(String kind, String phase, int fingers, double dx, double dy, double scale, double rotation, boolean cancelled) implements ControlCommand {}
+
     record Place(String appId, int x, int y) implements ControlCommand {}
 
     record ListWindows() implements ControlCommand {}
@@ -110,6 +113,7 @@ public sealed interface ControlCommand {
                 arguments(w, 0, "touch-cancel");
                 yield new TouchCancel();
             }
+            case "gesture" -> gesture(w);
             case "place" -> {
                 arguments(w, 3, "place APP_ID X Y");
                 yield new Place(w[1], (int) integer(w[2]), (int) integer(w[3]));
@@ -119,6 +123,38 @@ public sealed interface ControlCommand {
                 yield new ListWindows();
             }
             default -> throw new ParseException("unknown command '" + w[0] + "'");
+        };
+    }
+
+    String GESTURE_USAGE = "gesture swipe|pinch|hold begin FINGERS | gesture swipe update DX DY | gesture pinch update DX DY SCALE ROTATION"
+            + " | gesture swipe|pinch|hold end [cancelled]";
+
+    private static Gesture gesture(String[] w) throws ParseException {
+        if (w.length < 3 || !(w[1].equals("swipe") || w[1].equals("pinch") || w[1].equals("hold"))) throw new ParseException("usage: " + GESTURE_USAGE);
+        return switch (w[2]) {
+            case "begin" -> {
+                arguments(w, 3, GESTURE_USAGE);
+                long fingers = integer(w[3]);
+                if (fingers < 1 || fingers > 10) throw new ParseException("fingers must be 1 to 10, not " + w[3]);
+                yield new Gesture(w[1], "begin", (int) fingers, 0, 0, 1, 0, false);
+            }
+            case "update" -> {
+                if (w[1].equals("swipe")) {
+                    arguments(w, 4, GESTURE_USAGE);
+                    yield new Gesture("swipe", "update", 0, number(w[3]), number(w[4]), 1, 0, false);
+                }
+                if (w[1].equals("pinch")) {
+                    arguments(w, 6, GESTURE_USAGE);
+                    yield new Gesture("pinch", "update", 0, number(w[3]), number(w[4]), number(w[5]), number(w[6]), false);
+                }
+                throw new ParseException("a hold gesture has no update");
+            }
+            case "end" -> {
+                if (w.length == 4 && !w[3].equals("cancelled")) throw new ParseException("usage: " + GESTURE_USAGE);
+                if (w.length > 4) throw new ParseException("usage: " + GESTURE_USAGE);
+                yield new Gesture(w[1], "end", 0, 0, 0, 1, 0, w.length == 4);
+            }
+            default -> throw new ParseException("usage: " + GESTURE_USAGE);
         };
     }
 

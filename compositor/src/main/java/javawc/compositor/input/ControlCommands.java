@@ -74,6 +74,7 @@ public final class ControlCommands {
                 seat.touch().frame();
             }
             case ControlCommand.TouchCancel t -> seat.touch().cancel();
+            case ControlCommand.Gesture g -> gesture(g, time);
             case ControlCommand.Place p -> {
                 SceneWindow w = topmostWithAppId(p.appId());
                 if (w == null) return "error no shown window has app_id '" + p.appId() + "'\n";
@@ -84,6 +85,21 @@ public final class ControlCommands {
             }
         }
         return "ok\n";
+    }
+
+    private void gesture(ControlCommand.Gesture g, int time) {
+        var gestures = seat.gestures();
+        switch (g.kind() + " " + g.phase()) {
+            case "swipe begin" -> gestures.swipeBegin(time, g.fingers());
+            case "swipe update" -> gestures.swipeUpdate(time, g.dx(), g.dy());
+            case "swipe end" -> gestures.swipeEnd(time, g.cancelled());
+            case "pinch begin" -> gestures.pinchBegin(time, g.fingers());
+            case "pinch update" -> gestures.pinchUpdate(time, g.dx(), g.dy(), g.scale(), g.rotation());
+            case "pinch end" -> gestures.pinchEnd(time, g.cancelled());
+            case "hold begin" -> gestures.holdBegin(time, g.fingers());
+            case "hold end" -> gestures.holdEnd(time, g.cancelled());
+            default -> throw new IllegalArgumentException("gesture " + g);
+        }
     }
 
     private SceneWindow topmostWithAppId(String appId) {

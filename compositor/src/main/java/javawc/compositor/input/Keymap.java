@@ -69,6 +69,37 @@ public final class Keymap implements AutoCloseable {
         }
     }
 
+    /**
+     * A keymap a client supplied (a virtual keyboard's), as xkb_v1 text: compiled to check it,
+     * then written out again by libxkbcommon into our own sealed memfd, so the clients it is
+     * handed to never see the supplier's file (which it could still change).
+     */
+    public static Keymap fromText(byte[] text) throws CompileException {
+        try {
+            int length = text.length;
+            while (length > 0 && text[length - 1] == 0) length--; // the NUL the protocol's size includes
+            long context = XkbCommon.xkb_context_new(XkbCommon.CONTEXT_NO_ENVIRONMENT_NAMES);
+            if (context == 0) throw new CompileException("xkb_context_new failed");
+            long keymap = 0, state = 0;
+            try {
+                keymap = XkbCommon.xkb_keymap_new_from_buffer(context, text, length, XkbCommon.KEYMAP_FORMAT_TEXT_V1, 0);
+                if (keymap == 0) throw new CompileException("libxkbcommon cannot compile the keymap");
+                state = XkbCommon.xkb_state_new(keymap);
+                if (state == 0) throw new CompileException("xkb_state_new failed");
+                byte[] ours = keymapText(keymap);
+                return new Keymap(context, keymap, state, Descriptors.sealedReadOnly("javawc-virtual-keymap", ours), ours.length);
+            } catch (CompileException | RuntimeException e) {
+                unref(context, keymap, state);
+                throw e;
+            } catch (OsException e) {
+                unref(context, keymap, state);
+                throw new CompileException("cannot put the keymap in a memfd: " + e.getMessage());
+            }
+        } catch (LinkageError e) {
+            throw new CompileException("libxkbcommon.so.0 cannot be loaded (" + e.getMessage() + ")");
+        }
+    }
+
     private static Keymap build(Names names) throws CompileException {
         long context = XkbCommon.xkb_context_new(XkbCommon.CONTEXT_NO_ENVIRONMENT_NAMES); // we read the environment ourselves
         if (context == 0) throw new CompileException("xkb_context_new failed");

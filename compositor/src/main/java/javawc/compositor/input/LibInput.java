@@ -22,7 +22,9 @@ final class LibInput {
             EVENT_POINTER_MOTION = 400, EVENT_POINTER_MOTION_ABSOLUTE = 401, EVENT_POINTER_BUTTON = 402,
             EVENT_POINTER_AXIS = 403, EVENT_POINTER_SCROLL_WHEEL = 404, EVENT_POINTER_SCROLL_FINGER = 405,
             EVENT_POINTER_SCROLL_CONTINUOUS = 406, EVENT_TOUCH_DOWN = 500, EVENT_TOUCH_UP = 501, EVENT_TOUCH_MOTION = 502,
-            EVENT_TOUCH_CANCEL = 503, EVENT_TOUCH_FRAME = 504;
+            EVENT_TOUCH_CANCEL = 503, EVENT_TOUCH_FRAME = 504, EVENT_GESTURE_SWIPE_BEGIN = 800, EVENT_GESTURE_SWIPE_UPDATE = 801,
+            EVENT_GESTURE_SWIPE_END = 802, EVENT_GESTURE_PINCH_BEGIN = 803, EVENT_GESTURE_PINCH_UPDATE = 804,
+            EVENT_GESTURE_PINCH_END = 805, EVENT_GESTURE_HOLD_BEGIN = 806, EVENT_GESTURE_HOLD_END = 807;
     // enum libinput_device_capability
     static final int CAP_KEYBOARD = 0, CAP_POINTER = 1, CAP_TOUCH = 2, CAP_TABLET_TOOL = 3, CAP_TABLET_PAD = 4,
             CAP_GESTURE = 5, CAP_SWITCH = 6;
@@ -67,6 +69,9 @@ final class LibInput {
     static native int libinput_event_pointer_get_time(long pointerEvent);
     static native double libinput_event_pointer_get_dx(long pointerEvent);
     static native double libinput_event_pointer_get_dy(long pointerEvent);
+    static native double libinput_event_pointer_get_dx_unaccelerated(long pointerEvent);
+    static native double libinput_event_pointer_get_dy_unaccelerated(long pointerEvent);
+    static native long libinput_event_pointer_get_time_usec(long pointerEvent);
     static native double libinput_event_pointer_get_absolute_x_transformed(long pointerEvent, int width);
     static native double libinput_event_pointer_get_absolute_y_transformed(long pointerEvent, int height);
     static native int libinput_event_pointer_get_button(long pointerEvent);
@@ -75,6 +80,15 @@ final class LibInput {
     static native int libinput_event_pointer_has_axis(long pointerEvent, int axis);
     static native double libinput_event_pointer_get_scroll_value(long pointerEvent, int axis);
     static native double libinput_event_pointer_get_scroll_value_v120(long pointerEvent, int axis);
+
+    static native long libinput_event_get_gesture_event(long event);
+    static native int libinput_event_gesture_get_time(long gestureEvent);
+    static native int libinput_event_gesture_get_finger_count(long gestureEvent);
+    static native int libinput_event_gesture_get_cancelled(long gestureEvent);
+    static native double libinput_event_gesture_get_dx(long gestureEvent);
+    static native double libinput_event_gesture_get_dy(long gestureEvent);
+    static native double libinput_event_gesture_get_scale(long gestureEvent);
+    static native double libinput_event_gesture_get_angle_delta(long gestureEvent);
 
     static native long libinput_event_get_touch_event(long event);
     static native int libinput_event_touch_get_time(long touchEvent);

@@ -184,16 +184,38 @@ public final class LibinputDevices implements AutoCloseable {
         }
     }
 
+    /** A touchpad gesture, to the seat's gesture protocol. */
+    private void gesture(int type, long g) {
+        var gestures = seat.gestures();
+        int time = LibInput.libinput_event_gesture_get_time(g);
+        switch (type) {
+            case LibInput.EVENT_GESTURE_SWIPE_BEGIN -> gestures.swipeBegin(time, LibInput.libinput_event_gesture_get_finger_count(g));
+            case LibInput.EVENT_GESTURE_SWIPE_UPDATE -> gestures.swipeUpdate(time, LibInput.libinput_event_gesture_get_dx(g), LibInput.libinput_event_gesture_get_dy(g));
+            case LibInput.EVENT_GESTURE_SWIPE_END -> gestures.swipeEnd(time, LibInput.libinput_event_gesture_get_cancelled(g) != 0);
+            case LibInput.EVENT_GESTURE_PINCH_BEGIN -> gestures.pinchBegin(time, LibInput.libinput_event_gesture_get_finger_count(g));
+            case LibInput.EVENT_GESTURE_PINCH_UPDATE -> gestures.pinchUpdate(time, LibInput.libinput_event_gesture_get_dx(g), LibInput.libinput_event_gesture_get_dy(g),
+                    LibInput.libinput_event_gesture_get_scale(g), LibInput.libinput_event_gesture_get_angle_delta(g));
+            case LibInput.EVENT_GESTURE_PINCH_END -> gestures.pinchEnd(time, LibInput.libinput_event_gesture_get_cancelled(g) != 0);
+            case LibInput.EVENT_GESTURE_HOLD_BEGIN -> gestures.holdBegin(time, LibInput.libinput_event_gesture_get_finger_count(g));
+            case LibInput.EVENT_GESTURE_HOLD_END -> gestures.holdEnd(time, LibInput.libinput_event_gesture_get_cancelled(g) != 0);
+            default -> throw new IllegalArgumentException("not a gesture event: " + type);
+        }
+    }
+
     private void handle(long event) {
         int type = LibInput.libinput_event_get_type(event);
         switch (type) {
             case LibInput.EVENT_DEVICE_ADDED -> deviceAdded(LibInput.libinput_event_get_device(event));
             case LibInput.EVENT_DEVICE_REMOVED -> deviceRemoved(LibInput.libinput_event_get_device(event));
             case LibInput.EVENT_KEYBOARD_KEY -> key(LibInput.libinput_event_get_keyboard_event(event));
+            case LibInput.EVENT_GESTURE_SWIPE_BEGIN, LibInput.EVENT_GESTURE_SWIPE_UPDATE, LibInput.EVENT_GESTURE_SWIPE_END,
+                 LibInput.EVENT_GESTURE_PINCH_BEGIN, LibInput.EVENT_GESTURE_PINCH_UPDATE, LibInput.EVENT_GESTURE_PINCH_END,
+                 LibInput.EVENT_GESTURE_HOLD_BEGIN, LibInput.EVENT_GESTURE_HOLD_END -> gesture(type, LibInput.libinput_event_get_gesture_event(event));
             case LibInput.EVENT_POINTER_MOTION -> {
                 long p = LibInput.libinput_event_get_pointer_event(event);
                 seat.pointer().motionBy(LibInput.libinput_event_pointer_get_dx(p), LibInput.libinput_event_pointer_get_dy(p),
-                        LibInput.libinput_event_pointer_get_time(p));
+                        LibInput.libinput_event_pointer_get_dx_unaccelerated(p), LibInput.libinput_event_pointer_get_dy_unaccelerated(p),
+                        LibInput.libinput_event_pointer_get_time_usec(p));
             }
             case LibInput.EVENT_POINTER_MOTION_ABSOLUTE -> {
                 long p = LibInput.libinput_event_get_pointer_event(event);

@@ -25,6 +25,7 @@ final class XkbCommon {
     static native long xkb_context_new(int flags);
     static native void xkb_context_unref(long context);
     static native long xkb_keymap_new_from_names(long context, long ruleNames, int flags);
+    static native long xkb_keymap_new_from_buffer(long context, byte[] buffer, long length, int format, int flags);
     static native long xkb_keymap_get_as_string(long keymap, int format);
     static native void xkb_keymap_unref(long keymap);
     static native long xkb_state_new(long keymap);

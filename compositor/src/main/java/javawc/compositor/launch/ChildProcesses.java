@@ -2,6 +2,7 @@ package javawc.compositor.launch;
 
 import javawc.os.Descriptors;
 import javawc.os.Epoll;
+import javawc.os.FileLimit;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
@@ -151,6 +152,14 @@ public final class ChildProcesses implements AutoCloseable {
      * cannot run (not found, not executable) throws, with a message that says so.
      */
     public Child spawn(List<String> argv, ExitListener listener) throws IOException {
+        return spawn(argv, List.of(), listener);
+    }
+
+    /**
+     * Starts {@code argv} with {@code inherit}'s fds as its fds 3, 4, 5... (see
+     * {@link Processes#spawn(List, List, OwnedFd, List)}); they stay the caller's to close.
+     */
+    public Child spawn(List<String> argv, List<OwnedFd> inherit, ExitListener listener) throws IOException {
         if (argv.isEmpty() || argv.getFirst().isEmpty()) throw new IllegalArgumentException("no command to start");
         forgetEndedGroups();
         List<String> env = new ArrayList<>();
@@ -158,14 +167,17 @@ public final class ChildProcesses implements AutoCloseable {
         launchEnvironment.addTo(argv, env);
         OwnedFd[] pipe = Descriptors.pipeNonBlockingRead();
         int pid;
+        long raisedLimit = FileLimit.lowerForChild(); // the child gets the descriptor limit we were started with
         try (OwnedFd writeEnd = pipe[1]) { // the child's copies are its own; ours closes so we see its end of output
-            pid = Processes.spawn(argv, env, writeEnd);
+            pid = Processes.spawn(argv, env, writeEnd, inherit);
         } catch (Processes.SpawnException e) {
             pipe[0].close();
             throw new Processes.SpawnException("cannot start " + argv.getFirst() + ": " + why(argv.getFirst(), e.errno()), e.errno());
         } catch (OsException | RuntimeException e) {
             pipe[0].close();
             throw e;
+        } finally {
+            FileLimit.restore(raisedLimit);
         }
         Child child = new Child(displayName(argv.getFirst()), pid, listener);
         child.output = pipe[0];

@@ -14,10 +14,25 @@ public final class LaunchEnvironment {
     private record Variable(String name, Function<List<String>, String> value) {}
 
     private final List<Variable> variables = new ArrayList<>();
+    private final List<String> announced = new ArrayList<>();
 
     /** Each start gets {@code name} set to {@code value} of its argv. */
     public void add(String name, Function<List<String>, String> value) {
         variables.add(new Variable(name, value));
+    }
+
+    /**
+     * Every start gets {@code name} set to the same {@code value}, which the compositor also
+     * prints at start-up beside WAYLAND_DISPLAY (Xwayland's DISPLAY, for programs started elsewhere).
+     */
+    public void announce(String name, String value) {
+        add(name, argv -> value);
+        announced.add(name + "=" + value);
+    }
+
+    /** "NAME=value" for each {@link #announce}d variable, in order. */
+    public List<String> announced() {
+        return List.copyOf(announced);
     }
 
     /** Adds "NAME=value" for each variable to {@code env}, replacing one of the same name. */

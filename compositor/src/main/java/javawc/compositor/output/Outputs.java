@@ -27,6 +27,7 @@ public final class Outputs {
     private final List<OutputGlobal> globals = new ArrayList<>();
     private final Set<Output> placed = Collections.newSetFromMap(new IdentityHashMap<>()); // given a position: never laid out again
     private final Runnable layoutChanged;
+    private final List<Runnable> listeners = new ArrayList<>(1); // protocols that describe the outputs (output management)
 
     /** {@code layoutChanged} runs after every change (the pointer is kept on an output there). */
     public Outputs(Backend backend, Scene scene, Runnable layoutChanged) {
@@ -138,6 +139,12 @@ public final class Outputs {
         return moved;
     }
 
+    /** The wl_output global of {@code output}, or null if it is not one of ours (for protocols that name outputs to clients). */
+    public OutputGlobal globalOf(Output output) {
+        for (OutputGlobal g : globals) if (g.output() == output) return g;
+        return null;
+    }
+
     private OutputGlobal global(String name) {
         for (OutputGlobal g : globals) if (g.output().name().equals(name)) return g;
         List<String> names = new ArrayList<>();
@@ -151,5 +158,21 @@ public final class Outputs {
         for (OutputGlobal m : moved) if (m != g) tell(m);
         scene.outputsChanged();
         layoutChanged.run(); // the scene asked for a frame (once the backend runs)
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).run();
+    }
+
+    /** Runs {@code listener} after every change of any output (mode, position, scale, transform). */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** The modes {@code output} offers (headless takes any, and offers the usual sizes), its preferred one first. */
+    public List<Output.Mode> modes(Output output) {
+        return backend.modes(output);
+    }
+
+    /** Whether {@link #setMode} would take {@code mode} for {@code output}, without trying it. */
+    public boolean takesMode(Output output, Output.Mode mode) {
+        return backend.takesMode(output, mode);
     }
 }

@@ -20,6 +20,11 @@ public interface Renderer extends AutoCloseable {
      */
     default void bindToThread() {}
 
+    /** The renderer drawing now: itself, or for a {@link FallbackRenderer} the one it wraps or fell back to. */
+    default Renderer active() {
+        return this;
+    }
+
     /** Frees what the renderer holds (GPU contexts, textures); on the thread that rendered. */
     @Override
     default void close() {}

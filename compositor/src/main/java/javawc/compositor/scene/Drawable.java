@@ -20,4 +20,33 @@ public interface Drawable {
     int transform();
 
     SurfaceTexture texture();
+
+    /** A rectangle of the content, in content units (see {@link #contentWidth}). */
+    interface Source {
+        double x();
+
+        double y();
+
+        double width();
+
+        double height();
+    }
+
+    /**
+     * The part of the content a viewport (wp_viewport) crops or scales to {@link #width} x
+     * {@link #height}, the renderers mapping each point through it; null when none does and
+     * the content is drawn 1:1.
+     */
+    default Source viewportSource() {
+        return null;
+    }
+
+    /** The texture in surface units (divided by the scale, turned by the transform), before a viewport; {@link #width} without one. */
+    default int contentWidth() {
+        return width();
+    }
+
+    default int contentHeight() {
+        return height();
+    }
 }

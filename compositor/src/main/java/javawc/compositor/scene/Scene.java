@@ -29,6 +29,22 @@ public final class Scene {
         void visit(Drawable drawable, int x, int y);
     }
 
+    /**
+     * Follows the frames of each output, for protocols that report on them (presentation
+     * feedback, fractional scale): a frame is built from the scene as it is, then shown.
+     */
+    public interface FrameListener {
+        /** A frame of {@code output} is being made from the scene as it is now (it may show nothing new). */
+        default void frameBuilt(Output output) {}
+
+        /**
+         * That frame is on screen since {@code monotonicNanos} (CLOCK_MONOTONIC), the display's
+         * {@code sequence}-th refresh, refreshing every {@code refreshNanos} (0: unknown);
+         * {@code flags} are the {@link javawc.compositor.backend.Backend} PRESENTED_ bits that hold.
+         */
+        void framePresented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags);
+    }
+
     private static final int CASCADE_STEP = 32, CASCADE_STEPS = 8;
 
     private final List<SceneWindow> toplevels = new ArrayList<>();
@@ -39,6 +55,9 @@ public final class Scene {
     private final Region damage = new Region();
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
+    private final List<Consumer<Surface>> committedListeners = new ArrayList<>(1);
+    private final List<SceneListener> listeners = new ArrayList<>(2);
+    private final List<FrameListener> frameListeners = new ArrayList<>(2);
     private Runnable frameRequest = () -> {};
     private Rect layout = Rect.EMPTY;
     private Surface cursor, dragIcon;
@@ -194,9 +213,21 @@ public final class Scene {
     }
 
     public void addToplevel(SceneWindow w) {
-        toplevels.remove(w);
+        boolean mapped = !toplevels.remove(w);
         toplevels.add(w);
         damageWindow(w);
+        if (mapped) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowMapped(w);
+    }
+
+    /** Hears of windows mapped, changed and unmapped, damage and frames shown (window lists, screen capture). */
+    public void addListener(SceneListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A mapped toplevel's title, app id, states or parent changed: the listeners hear of it. */
+    public void windowChanged(SceneWindow w) {
+        if (!toplevels.contains(w)) return; // not mapped: it is announced whole when it is
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowChanged(w);
     }
 
     public void raise(SceneWindow w) {
@@ -224,8 +255,9 @@ public final class Scene {
 
     public void removeWindow(SceneWindow w) {
         damageWindow(w);
-        toplevels.remove(w);
+        boolean wasToplevel = toplevels.remove(w);
         popups.remove(w);
+        if (wasToplevel) for (int i = 0; i < listeners.size(); i++) listeners.get(i).windowUnmapped(w);
         shell.remove(w);
     }
 
@@ -314,6 +346,7 @@ public final class Scene {
     /** A surface's state changed: {@code before} was its global area, {@code local} the damage in its own coordinates. */
     public void surfaceChanged(Surface s, Rect before, Region local, boolean wantsFrame) {
         generation++;
+        for (int i = 0; i < committedListeners.size(); i++) committedListeners.get(i).accept(s);
         Rect after = s.globalBounds();
         if (!before.equals(after)) {
             damage(before);
@@ -322,6 +355,11 @@ public final class Scene {
             for (Rect r : local.rects()) damage(r.translate(after.x(), after.y()));
         }
         if (wantsFrame && s.isMapped()) frameRequest.run();
+    }
+
+    /** Runs {@code listener} as each surface's state is applied, for other protocols' double-buffered state (a constraint's region). */
+    public void addSurfaceCommittedListener(Consumer<Surface> listener) {
+        committedListeners.add(listener);
     }
 
     /**
@@ -355,11 +393,22 @@ public final class Scene {
         frameRequest.run();
     }
 
-    /** Takes the damage that falls on {@code output}, leaving the rest. */
+    /** Asks for a frame on every output even though nothing was damaged (someone waits to hear it was shown). */
+    public void requestFrame() {
+        frameRequest.run();
+    }
+
+    public void addFrameListener(FrameListener listener) {
+        frameListeners.add(listener);
+    }
+
+    /** Takes the damage that falls on {@code output}, leaving the rest: a frame of it is being made. */
     public Region takeDamage(Output output) {
+        for (int i = 0; i < frameListeners.size(); i++) frameListeners.get(i).frameBuilt(output);
         Rect area = output.logicalBounds();
         Region mine = damage.intersect(area);
         damage.subtract(area);
+        if (!mine.isEmpty()) for (int i = 0; i < listeners.size(); i++) listeners.get(i).outputDamaged(output, mine);
         return mine;
     }
 
@@ -384,7 +433,7 @@ public final class Scene {
         boolean[] overlaid = new boolean[1];
         forEachOverlay((o, x, y) -> overlaid[0] |= new Rect(x, y, o.width(), o.height()).intersects(area));
         if (overlaid[0]) return null; // the cursor or a drag icon has to be composited
-        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.directBuffer() == null) return null;
+        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.viewportSource() != null || s.directBuffer() == null) return null;
         boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
         return opaque ? s : null;
     }
@@ -484,7 +533,7 @@ public final class Scene {
      * A frame of {@code output} was shown: surfaces on it get their frame callbacks and
      * enter/leave events. Hidden surfaces keep their callbacks until they are shown.
      */
-    public void framePresented(Output output, long monotonicNanos) {
+    public void framePresented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
         int ms = (int) (monotonicNanos / 1_000_000);
         Rect area = output.logicalBounds();
         OutputGlobal global = globalOf(output);
@@ -496,9 +545,12 @@ public final class Scene {
         forEachOverlay((o, x, y) -> {
             if (o instanceof Surface s && area.intersects(new Rect(x, y, o.width(), o.height()))) s.sendFrameDone(ms);
         });
+        for (int i = 0; i < listeners.size(); i++) listeners.get(i).framePresented(output, monotonicNanos);
+        for (int i = 0; i < frameListeners.size(); i++) frameListeners.get(i).framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }
 
-    private OutputGlobal globalOf(Output output) {
+    /** The wl_output global of {@code output} (its clients' resources for it), or null. */
+    public OutputGlobal globalOf(Output output) {
         for (OutputGlobal g : outputs) if (g.output() == output) return g;
         return null;
     }

@@ -50,6 +50,7 @@ public final class Keyboard implements WlKeyboard.Handler {
     private Surface focus;
     private KeyBindings bindings;
     private BindingHandler bindingHandler;
+    private java.util.function.Predicate<Surface> shortcutsInhibited = s -> false;
     private KeyGrab grab;
 
     Keyboard(Seat seat, Keymap keymap) {
@@ -95,6 +96,14 @@ public final class Keyboard implements WlKeyboard.Handler {
         this.bindingHandler = handler;
     }
 
+    /**
+     * Decides whether the focused surface has the compositor's key bindings passed to it
+     * (keyboard-shortcuts-inhibit); none does until set.
+     */
+    public void setShortcutsInhibited(java.util.function.Predicate<Surface> inhibited) {
+        shortcutsInhibited = inhibited;
+    }
+
     /** A new table for the same handler (the configuration read again). */
     public void replaceBindings(KeyBindings bindings) {
         if (bindingHandler != null) this.bindings = bindings;
@@ -107,6 +116,7 @@ public final class Keyboard implements WlKeyboard.Handler {
      * a key binding which acts goes to no client, nor does its release.
      */
     public void key(int code, boolean pressed, int timeMs) {
+        seat.inputActivity();
         if (pressed) {
             if (isHeld(code) || contains(taken, takenCount, code) || heldCount == MAX_KEYS) return;
             if (binding(code)) {
@@ -127,15 +137,66 @@ public final class Keyboard implements WlKeyboard.Handler {
         }
         SeatClient c = seat.clientOf(focus);
         if (c == null || focus.isDestroyed()) return;
+        if (useKeymap(c, null)) modifiersChanged = true; // a virtual keyboard's keymap was in use: its modifiers mean nothing now
+        sendKey(c, code, pressed, timeMs);
+        if (modifiersChanged) {
+            List<WlKeyboard> keyboards = c.keyboards;
+            int modifiersSerial = seat.nextSerial();
+            for (int i = 0; i < keyboards.size(); i++) sendModifiers(keyboards.get(i), modifiersSerial);
+        }
+    }
+
+    private void sendKey(SeatClient c, int code, boolean pressed, int timeMs) {
         int serial = seat.nextSerial();
         c.serials.record(serial, pressed ? InputSerials.Kind.KEY_PRESS : InputSerials.Kind.KEY_RELEASE);
         int state = pressed ? WlKeyboard.KeyState.PRESSED : WlKeyboard.KeyState.RELEASED;
         List<WlKeyboard> keyboards = c.keyboards;
         for (int i = 0; i < keyboards.size(); i++) keyboards.get(i).sendKey(serial, timeMs, code, state);
-        if (modifiersChanged) {
-            int modifiersSerial = seat.nextSerial();
-            for (int i = 0; i < keyboards.size(); i++) sendModifiers(keyboards.get(i), modifiersSerial);
+    }
+
+    // ---- virtual keyboards ----
+
+    /**
+     * A virtual keyboard's key (evdev code in {@code virtualKeymap}) for the focused client, as
+     * if typed: that client is sent the virtual keyboard's keymap first when it last got
+     * another one (as wlroots does when the active keyboard changes). Key bindings are not
+     * looked up: they are the user's, on the user's keyboards, and a program allowed to type
+     * into windows is not thereby allowed to quit the compositor or switch VTs.
+     */
+    public void virtualKey(Keymap virtualKeymap, int code, boolean pressed, int timeMs) {
+        seat.inputActivity();
+        SeatClient c = seat.clientOf(focus);
+        if (c == null || focus.isDestroyed()) return;
+        useKeymap(c, virtualKeymap);
+        sendKey(c, code, pressed, timeMs);
+    }
+
+    /** A virtual keyboard's modifier state (in its own keymap's terms) for the focused client. */
+    public void virtualModifiers(Keymap virtualKeymap, int depressed, int latched, int locked, int group) {
+        SeatClient c = seat.clientOf(focus);
+        if (c == null || focus.isDestroyed()) return;
+        useKeymap(c, virtualKeymap);
+        int serial = seat.nextSerial();
+        for (int i = 0; i < c.keyboards.size(); i++) c.keyboards.get(i).sendModifiers(serial, depressed, latched, locked, group);
+    }
+
+    /** A virtual keyboard's keymap is going: clients that have it get the seat's back, with its modifiers. */
+    public void keymapGone(Keymap virtualKeymap) {
+        for (SeatClient c : seat.clients()) {
+            if (c.keymap != virtualKeymap) continue;
+            useKeymap(c, null);
+            int serial = seat.nextSerial();
+            for (int i = 0; i < c.keyboards.size(); i++) sendModifiers(c.keyboards.get(i), serial);
         }
+    }
+
+    /** Sends {@code c}'s keyboards {@code wanted} (null: the seat's keymap) unless they have it; true when sent. */
+    private boolean useKeymap(SeatClient c, Keymap wanted) {
+        if (c.keymap == wanted) return false;
+        c.keymap = wanted;
+        Keymap k = wanted != null ? wanted : keymap;
+        for (int i = 0; i < c.keyboards.size(); i++) c.keyboards.get(i).sendKeymap(WlKeyboard.KeymapFormat.XKB_V1, k.file(), k.size());
+        return true;
     }
 
     /** Runs the binding a press of {@code code} matches with the modifiers now active; true when it acted. */
@@ -143,10 +204,14 @@ public final class Keyboard implements WlKeyboard.Handler {
         if (bindings == null || keymap == null) return false;
         int modifiers = keymap.bindingModifiers(), base = keymap.baseKeysym(code);
         KeyBindings.Action action = bindings.match(keymap.keysym(code), base, modifiers);
-        if (action != null && seat.scene().shell().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
+        if (action == null) return false;
+        if (seat.scene().shell().isLocked() && !(action instanceof KeyBindings.SwitchVt || action instanceof KeyBindings.Quit)) {
             return false; // a locked session's keys are the locker's: nothing may act on the windows behind it
         }
-        return action != null && bindingHandler.run(action, new KeyCombo(modifiers, base));
+        // an inhibiting window gets the user's shortcuts (a VM viewer, a remote desktop), but, as in
+        // sway, switching VTs stays the compositor's: the way out of a window that keeps every key
+        if (!(action instanceof KeyBindings.SwitchVt) && focus != null && shortcutsInhibited.test(focus)) return false;
+        return bindingHandler.run(action, new KeyCombo(modifiers, base));
     }
 
     private boolean isHeld(int code) {
@@ -192,6 +257,7 @@ public final class Keyboard implements WlKeyboard.Handler {
         focus = s;
         SeatClient now = seat.clientOf(s);
         if (now == null || now.keyboards.isEmpty()) return;
+        useKeymap(now, null); // the held keys and modifiers enter sends are the seat's
         int serial = enterSerial(now);
         int modifiersSerial = seat.nextSerial();
         for (int i = 0; i < now.keyboards.size(); i++) enter(now.keyboards.get(i), serial, modifiersSerial);
@@ -220,7 +286,8 @@ public final class Keyboard implements WlKeyboard.Handler {
     /** A client asked for a wl_keyboard: the keymap, the repeat rate, and enter if it has the focus. */
     void bound(WlKeyboard r, SeatClient c) {
         r.setHandler(this);
-        r.sendKeymap(WlKeyboard.KeymapFormat.XKB_V1, keymap.file(), keymap.size());
+        Keymap k = c.keymap != null ? c.keymap : keymap; // the one the client's other keyboards have
+        r.sendKeymap(WlKeyboard.KeymapFormat.XKB_V1, k.file(), k.size());
         if (r.version() >= WlKeyboard.EVENT_REPEAT_INFO_SINCE) r.sendRepeatInfo(REPEAT_RATE, REPEAT_DELAY_MS);
         if (focus != null && focus.client() == r.client() && !focus.isDestroyed()) enter(r, enterSerial(c), seat.nextSerial());
     }

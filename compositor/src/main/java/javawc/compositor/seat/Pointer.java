@@ -38,7 +38,11 @@ public final class Pointer implements WlPointer.Handler {
     private int heldCount, pressSerial;
     private double x, y;
     private final double[] clamped = new double[2]; // clampToOutputs' answer, reused on every motion
-    private boolean active, framePending;
+    private final double[] constrained = new double[2]; // the constraint's answer, likewise
+    private final List<RelativeMotionListener> relativeListeners = new java.util.ArrayList<>(1);
+    private final List<Runnable> movedListeners = new java.util.ArrayList<>(1);
+    private MotionConstraint constraint;
+    private boolean active, framePending, framesHeld;
     private Surface focus;
     private int sentX, sentY; // the last surface-local position the focus client was sent (wl_fixed)
     private int focusSerial;  // the enter serial of the current focus; 0 while its client was not told
@@ -93,8 +97,56 @@ public final class Pointer implements WlPointer.Handler {
 
     // ---- input, from devices and the control channel ----
 
-    /** The pointer moved to the global position (x, y); kept inside the outputs. */
+    public void addRelativeMotionListener(RelativeMotionListener listener) {
+        relativeListeners.add(listener);
+    }
+
+    /** Puts {@code c} in charge of device motion (null: none); the pointer calls it on every motion. */
+    public void setConstraint(MotionConstraint c) {
+        constraint = c;
+    }
+
+    /** Hears that the pointer moved or its focus changed (after the events went out). */
+    public void addMovedListener(Runnable listener) {
+        movedListeners.add(listener);
+    }
+
+    /**
+     * A device put the pointer at the global position (x, y) (an absolute device, the control
+     * channel): as far as a constraint lets it, kept inside the outputs; the distance is
+     * reported as relative motion too, as a relative device's would be.
+     */
     public void motionTo(double newX, double newY, int timeMs) {
+        if (!active) {
+            placeAt(newX, newY, timeMs);
+            return;
+        }
+        relativeMotion(newX - x, newY - y, newX - x, newY - y, timeMs * 1000L);
+        moveConstrained(newX, newY, timeMs);
+    }
+
+    /** Moves the pointer to (x, y) with no constraint asked: a warp (an output change, a lock's cursor hint). */
+    public void warpTo(double newX, double newY) {
+        placeAt(newX, newY, Seat.nowMs());
+    }
+
+    private void relativeMotion(double dx, double dy, double udx, double udy, long timeUsec) {
+        seat.inputActivity();
+        for (int i = 0; i < relativeListeners.size(); i++) {
+            if (relativeListeners.get(i).relativeMotion(dx, dy, udx, udy, timeUsec)) framePending = true;
+        }
+    }
+
+    private void moveConstrained(double toX, double toY, int timeMs) {
+        if (constraint != null) {
+            constraint.constrain(x, y, toX, toY, constrained);
+            toX = constrained[0];
+            toY = constrained[1];
+        }
+        placeAt(toX, toY, timeMs);
+    }
+
+    private void placeAt(double newX, double newY, int timeMs) {
         Rect before = cursor != null ? cursor.globalBounds() : null;
         scene.clampToOutputs(newX, newY, clamped);
         x = clamped[0];
@@ -108,12 +160,20 @@ public final class Pointer implements WlPointer.Handler {
     }
 
     public void motionBy(double dx, double dy, int timeMs) {
+        motionBy(dx, dy, dx, dy, timeMs * 1000L);
+    }
+
+    /** A relative device moved by (dx, dy) after acceleration, (udx, udy) before it; the time in microseconds. */
+    public void motionBy(double dx, double dy, double udx, double udy, long timeUsec) {
+        int timeMs = (int) (timeUsec / 1000);
         wakeUp(timeMs);
-        motionTo(x + dx, y + dy, timeMs);
+        relativeMotion(dx, dy, udx, udy, timeUsec);
+        moveConstrained(x + dx, y + dy, timeMs);
     }
 
     /** A button (an evdev code such as BTN_LEFT) went down or up; repeats of either are ignored. */
     public void button(int button, boolean pressed, int timeMs) {
+        seat.inputActivity();
         wakeUp(timeMs);
         if (pressed) {
             if (isHeld(button) || heldCount == MAX_BUTTONS) return;
@@ -128,6 +188,7 @@ public final class Pointer implements WlPointer.Handler {
 
     /** A scroll on {@code axis} (wl_pointer.axis) by {@code value}; {@code value120} counts wheel clicks in 120ths (0 if none). */
     public void axis(int source, int axis, double value, int value120, int timeMs) {
+        seat.inputActivity();
         wakeUp(timeMs);
         if (grab != null) grab.axis(timeMs, source, axis, value, value120);
         else sendAxis(timeMs, source, axis, value, value120);
@@ -136,7 +197,7 @@ public final class Pointer implements WlPointer.Handler {
 
     /** An output moved, changed size or went away: the pointer stays on one. */
     public void outputsChanged() {
-        if (active) motionTo(x, y, Seat.nowMs());
+        if (active) placeAt(x, y, Seat.nowMs());
     }
 
     /** The scene changed: what is under the pointer may have too. */
@@ -164,6 +225,7 @@ public final class Pointer implements WlPointer.Handler {
         }
         endFrame();
         updateCursor();
+        for (int i = 0; i < movedListeners.size(); i++) movedListeners.get(i).run();
     }
 
     /** The first event of any device puts the pointer in the middle of the primary output, over whatever is there. */
@@ -251,7 +313,7 @@ public final class Pointer implements WlPointer.Handler {
             framePending = true;
         }
         if (old != now) {
-            endFrame(); // the old client's leave is a frame of its own
+            sendFrame(); // the old client's leave is a frame of its own, even while frames are held
             clientCursor = null; // the new client sets its own cursor on enter; until then, ours
             clientCursorSet = false;
         }
@@ -331,8 +393,25 @@ public final class Pointer implements WlPointer.Handler {
         framePending = true;
     }
 
+    /**
+     * Holds back wl_pointer.frame until {@link #releaseFrames}: a device whose events come in
+     * groups (a virtual pointer's frame) has them all closed by one frame, as one libinput event would be.
+     */
+    public void holdFrames() {
+        framesHeld = true;
+    }
+
+    public void releaseFrames() {
+        framesHeld = false;
+        endFrame();
+    }
+
     /** Closes the events sent since the last frame with wl_pointer.frame (v5). */
     void endFrame() {
+        if (!framesHeld) sendFrame();
+    }
+
+    private void sendFrame() {
         if (!framePending) return;
         framePending = false;
         SeatClient c = seat.clientOf(focus);

@@ -55,10 +55,12 @@ public final class Seat implements AutoCloseable {
     private final Keymap keymap;
     private final Map<Client, SeatClient> clients = new IdentityHashMap<>();
     private final List<FocusListener> focusListeners = new ArrayList<>();
+    private final List<Runnable> activityListeners = new ArrayList<>(1);
     private final List<FocusFilter> focusFilters = new ArrayList<>(2);
     private final Pointer pointer;
     private final Keyboard keyboard;
     private final Touch touch;
+    private Gestures gestures = Gestures.NONE;
     private final int[] xy = new int[2];
     private int seenGeneration;
 
@@ -108,6 +110,15 @@ public final class Seat implements AutoCloseable {
 
     public Touch touch() {
         return touch;
+    }
+
+    /** Where touchpad gestures go (zwp_pointer_gestures_v1 once installed; nowhere before). */
+    public Gestures gestures() {
+        return gestures;
+    }
+
+    public void setGestures(Gestures g) {
+        gestures = g;
     }
 
     Scene scene() {
@@ -187,6 +198,16 @@ public final class Seat implements AutoCloseable {
         focusListeners.add(listener);
     }
 
+    /** Runs {@code listener} on every input event of any device, physical or virtual (idle tracking). */
+    public void addActivityListener(Runnable listener) {
+        activityListeners.add(listener);
+    }
+
+    /** The user did something: a key, a button, a motion, a scroll or a touch. */
+    public void inputActivity() {
+        for (int i = 0; i < activityListeners.size(); i++) activityListeners.get(i).run();
+    }
+
     /** Adds a filter every keyboard focus change goes through; who adds one calls {@link #focusTopWindow} when its answer changes. */
     public void addFocusFilter(FocusFilter filter) {
         focusFilters.add(filter);
@@ -222,6 +243,11 @@ public final class Seat implements AutoCloseable {
 
     SeatClient clientOf(Client client) {
         return clients.get(client);
+    }
+
+    /** Every client with seat objects. */
+    java.util.Collection<SeatClient> clients() {
+        return clients.values();
     }
 
     /**

@@ -1,5 +1,6 @@
 package javawc.compositor.seat;
 
+import javawc.compositor.input.Keymap;
 import javawc.server.Client;
 import javawc.server.protocol.WlKeyboard;
 import javawc.server.protocol.WlPointer;
@@ -21,6 +22,8 @@ final class SeatClient {
     final List<WlKeyboard> keyboards = new ArrayList<>(1);
     final List<WlTouch> touches = new ArrayList<>(1);
     final InputSerials serials = new InputSerials();
+    /** The keymap this client's wl_keyboards were last sent: null for the seat's, else a virtual keyboard's. */
+    Keymap keymap;
     /** The latest wl_pointer.enter serial: wl_pointer.set_cursor must name it. */
     int pointerEnterSerial;
 

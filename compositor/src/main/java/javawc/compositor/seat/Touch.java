@@ -61,6 +61,7 @@ public final class Touch implements WlTouch.Handler {
 
     /** Finger {@code id} touched down at the global position (x, y). */
     public void down(int id, double x, double y, int timeMs) {
+        seat.inputActivity();
         if (points.containsKey(id)) return;
         Surface s = scene.pick(x, y, hit) ? hit.surface : null;
         if (s != null && points.isEmpty()) hit.window.activate(); // touch to focus, as click to focus
@@ -76,6 +77,7 @@ public final class Touch implements WlTouch.Handler {
 
     /** Finger {@code id} moved to the global position (x, y). */
     public void motion(int id, double x, double y, int timeMs) {
+        seat.inputActivity();
         Surface s = points.get(id);
         SeatClient c = seat.clientOf(s);
         if (c == null || s.isDestroyed() || !s.position(xy)) return;
@@ -86,6 +88,7 @@ public final class Touch implements WlTouch.Handler {
 
     /** Finger {@code id} lifted. */
     public void up(int id, int timeMs) {
+        seat.inputActivity();
         if (!points.containsKey(id)) return;
         Surface s = points.remove(id);
         SeatClient c = seat.clientOf(s);

@@ -15,7 +15,7 @@ import java.util.WeakHashMap;
 /**
  * Which clients are offered each privileged global (docs/configuration.md, [privileges]).
  * A refused client is not told of the global, as wlroots' global filter does, so tools fall
- * back where they can; the first refusal per client and power is logged with the setting
+ * back where they can; the first refusal per client process and power is logged with the setting
  * that decided it.
  */
 public final class Privileges {
@@ -35,6 +35,7 @@ public final class Privileges {
             return size() > 256; // the processes seen last; an old pid's lines may come again
         }
     };
+    private final Map<Global, Privilege> restricted = new java.util.IdentityHashMap<>();
 
     /** {@code configured}: the [privileges] settings; the others take their default. */
     public Privileges(Map<Privilege, Privilege.Access> configured, int selfPid) {
@@ -56,7 +57,13 @@ public final class Privileges {
 
     /** Offers {@code global} only to the clients the policy for {@code privilege} allows. */
     public void restrict(Global global, Privilege privilege) {
+        restricted.put(global, privilege);
         global.restrictTo(client -> allows(client, privilege, global.interfaceName()));
+    }
+
+    /** The power {@code global} was restricted to, or null for a global every client is offered (--list-globals). */
+    public Privilege privilegeOf(Global global) {
+        return restricted.get(global);
     }
 
     boolean allows(Client client, Privilege privilege, String interfaceName) {

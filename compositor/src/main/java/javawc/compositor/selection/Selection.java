@@ -35,6 +35,11 @@ public final class Selection {
         listeners.add(listener);
     }
 
+    /** For a listener that lives shorter than the seat (Xwayland's selection bridge, which goes when Xwayland does). */
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
     /**
      * Whether a request naming input event {@code eventSerial} may replace the selection: not if
      * the selection was set for a later event (a late request must not undo a newer copy).

@@ -32,6 +32,22 @@ final class ShmBuffer implements ClientBuffer {
         return height;
     }
 
+    ShmPool pool() {
+        return pool;
+    }
+
+    PixelFormat format() {
+        return format;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    int stride() {
+        return stride;
+    }
+
     @Override
     public boolean opaque() {
         return format.opaque;

@@ -9,6 +9,7 @@ import javawc.server.protocol.WlShmPool;
 /** wl_shm (v1, all Debian 12's wayland.xml has): creates pools from client fds, lists our formats. */
 public final class ShmGlobal implements WlShm.Handler {
     public static final int VERSION = 1;
+    private final ShmLimits limits = new ShmLimits();
 
     public ShmGlobal(GlobalRegistry registry) {
         registry.add(WlShm.SPEC, VERSION, WlShm::new, r -> {
@@ -25,7 +26,7 @@ public final class ShmGlobal implements WlShm.Handler {
             return;
         }
         try {
-            ShmPool.create(id, fd, size);
+            ShmPool.create(id, fd, size, limits);
         } catch (OsException e) {
             self.postError(WlShm.Error.INVALID_FD, "cannot map the pool: " + e.getMessage());
         }

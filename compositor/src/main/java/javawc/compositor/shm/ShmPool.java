@@ -3,6 +3,7 @@ package javawc.compositor.shm;
 import javawc.os.MemoryMapping;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
+import javawc.server.Client;
 import javawc.server.protocol.WlBuffer;
 import javawc.server.protocol.WlShm;
 import javawc.server.protocol.WlShmPool;
@@ -19,21 +20,30 @@ import java.nio.ShortBuffer;
  */
 final class ShmPool implements WlShmPool.Handler {
     private final OwnedFd fd;
+    private final ShmLimits limits;
+    private final Client client;
     private MemoryMapping mapping;
     private IntBuffer ints;
     private ShortBuffer shorts;
     private int size;
     private int users = 1; // the wl_shm_pool itself
 
-    private ShmPool(OwnedFd fd) {
+    private ShmPool(OwnedFd fd, ShmLimits limits, Client client) {
         this.fd = fd;
+        this.limits = limits;
+        this.client = client;
     }
 
-    static void create(WlShmPool resource, OwnedFd fd, int size) throws OsException {
-        ShmPool pool = new ShmPool(fd);
+    static void create(WlShmPool resource, OwnedFd fd, int size, ShmLimits limits) throws OsException {
+        if (!limits.addPool(resource.client(), size)) {
+            fd.close();
+            return;
+        }
+        ShmPool pool = new ShmPool(fd, limits, resource.client());
         try {
             pool.map(size);
         } catch (OsException e) {
+            limits.removePool(resource.client(), size);
             fd.close();
             throw e;
         }
@@ -50,6 +60,10 @@ final class ShmPool implements WlShmPool.Handler {
         size = newSize;
     }
 
+    OwnedFd fd() {
+        return fd;
+    }
+
     int size() {
         return size;
     }
@@ -64,6 +78,7 @@ final class ShmPool implements WlShmPool.Handler {
 
     private void release() {
         if (--users > 0) return;
+        limits.removePool(client, size);
         mapping.close();
         fd.close();
     }
@@ -98,9 +113,12 @@ final class ShmPool implements WlShmPool.Handler {
             self.postError(WlShm.Error.INVALID_STRIDE, "shrinking a pool (" + size + " to " + newSize + " bytes) is not allowed");
             return;
         }
+        if (!limits.grow(client, (long) newSize - size)) return;
+        int oldSize = size;
         try {
             map(newSize);
         } catch (OsException e) {
+            limits.grow(client, (long) oldSize - newSize); // not grown after all
             self.postError(WlShm.Error.INVALID_FD, "cannot grow the pool: " + e.getMessage());
         }
     }

@@ -9,14 +9,14 @@ import javawc.server.protocol.ZwpInputPopupSurfaceV2;
 /**
  * zwp_input_method_v2: the seat's input method, or an unavailable one (the seat had one when it
  * was made: it gets unavailable and nothing else, and its requests are ignored). Text changes
- * are pending until commit, whose serial must be the number of done events sent, else they are
- * dropped (the input method had not seen the latest state).
+ * are pending until commit. A commit whose serial is behind the done events sent is still
+ * applied, as the protocol says: it only means the input method had not seen the newest state
+ * yet (an application redrawing while the user types), and dropping it would lose keys.
  */
 final class InputMethod implements ZwpInputMethodV2.Handler {
     private final ZwpInputMethodV2 resource;
     private final InputMethodRelay relay;
     private final boolean available;
-    private int doneCount;
     private boolean activeSent; // the last of activate/deactivate sent was activate
     // pending text changes, applied by commit
     private String commit, preedit;
@@ -68,7 +68,6 @@ final class InputMethod implements ZwpInputMethodV2.Handler {
 
     private void done() {
         resource.sendDone();
-        doneCount++;
     }
 
     // ---- requests ----
@@ -93,7 +92,7 @@ final class InputMethod implements ZwpInputMethodV2.Handler {
 
     @Override
     public void commit(ZwpInputMethodV2 self, int serial) {
-        if (available && serial == doneCount) relay.deliver(this, preedit, preeditBegin, preeditEnd, commit, deleteBefore, deleteAfter);
+        if (available) relay.deliver(this, preedit, preeditBegin, preeditEnd, commit, deleteBefore, deleteAfter);
         commit = null;
         preedit = null;
         preeditBegin = preeditEnd = deleteBefore = deleteAfter = 0;

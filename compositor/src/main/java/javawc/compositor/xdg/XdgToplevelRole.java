@@ -186,6 +186,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (activated == on || !alive) return;
         activated = on;
         xdg.configure();
+        xdg.scene().windowChanged(this);
     }
 
     /** Click to focus: raised to the top, and the keyboard focus. */
@@ -303,6 +304,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     boolean parentTo(XdgToplevelRole p) {
         for (XdgToplevelRole a = p; a != null; a = a.parent) if (a == this) return false;
         parent = p;
+        xdg.scene().windowChanged(this);
         if (xdg.kiosk()) applyFullState(false, p == null, xdg.scene().primaryOutput()); // dialogs float, centred
         return true;
     }
@@ -310,11 +312,13 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     @Override
     public void setTitle(XdgToplevel self, String newTitle) {
         title = newTitle;
+        xdg.scene().windowChanged(this);
     }
 
     @Override
     public void setAppId(XdgToplevel self, String newAppId) {
         appId = newAppId;
+        xdg.scene().windowChanged(this);
     }
 
     @Override
@@ -460,6 +464,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             xdg.damageWithPopups();
         }
         xdg.configure();
+        xdg.scene().windowChanged(this);
     }
 
     @Override
@@ -493,5 +498,6 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
             minimized = false;
             xdg.damageWithPopups();
         }
+        xdg.scene().windowChanged(this);
     }
 }

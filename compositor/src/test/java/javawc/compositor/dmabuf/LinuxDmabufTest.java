@@ -332,6 +332,30 @@ class LinuxDmabufTest {
     // ---- well-formed params whose fd is not a dma-buf ----
 
     @Test
+    void bogusFdsFailTheImportWithoutHarm() throws IOException {
+        // a pipe has no size (lseek fails), so the import decides: create answers failed, and the client is still served
+        OwnedFd[] pipe = Descriptors.pipe();
+        files.add(pipe[0]);
+        files.add(pipe[1]);
+        boolean[] failed = {false};
+        ZwpLinuxBufferParamsV1 p = dmabuf.createParams().setListener(new ZwpLinuxBufferParamsV1.Listener() {
+            @Override
+            public void failed(ZwpLinuxBufferParamsV1 self) {
+                failed[0] = true;
+            }
+        });
+        p.add(pipe[0], 0, 0, 64, 0, 0);
+        p.create(16, 16, XRGB, 0);
+        display.roundtrip();
+        assertTrue(failed[0], "failed event for a pipe as plane 0");
+        p.destroy();
+        ZwpLinuxBufferParamsV1 immed = dmabuf.createParams();
+        immed.add(pipe[1], 0, 0, 64, 0, 0);
+        immed.createImmed(16, 16, XRGB, 0);
+        assertEquals(Error.INVALID_WL_BUFFER, expectError().code(), "create_immed of a pipe");
+    }
+
+    @Test
     void createWithAFileThatIsNoDmabufFailsWithoutHarm() throws IOException {
         boolean[] failed = {false}, created = {false};
         ZwpLinuxBufferParamsV1 p = dmabuf.createParams().setListener(new ZwpLinuxBufferParamsV1.Listener() {

@@ -1,5 +1,6 @@
 package javawc.compositor.launch;
 
+import javawc.os.FileLimit;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,23 @@ class ChildProcessesTest {
             dispatchUntil(() -> ended[0]);
             assertEquals(List.of("0", "1", "2", "pgid=" + c.pid(), "var=hello home=", "stdin=1"), outputOf(c),
                     "no fd of ours inherited; its own process group; our environment only; stdin at end of file");
+        }
+    }
+
+    @Test
+    void aChildGetsTheDescriptorLimitTheCompositorStartedWithNotTheRaisedOne() throws Exception {
+        long[] before = FileLimit.current();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before[1] > 1024, "the hard limit leaves nothing to raise");
+        try (ChildProcesses children = new ChildProcesses(loop, ENV)) {
+            FileLimit.setSoft(1024); // as a login session starts us
+            FileLimit.raiseToHard();
+            boolean[] ended = {false};
+            ChildProcesses.Child c = children.spawn(List.of("sh", "-c", "ulimit -Sn; ulimit -Hn"), (child, s) -> ended[0] = true);
+            assertEquals(before[1], FileLimit.current()[0], "ours stays raised");
+            dispatchUntil(() -> ended[0]);
+            assertEquals(List.of("1024", Long.toString(before[1])), outputOf(c), "select() users among the children keep working");
+        } finally {
+            FileLimit.setSoft(before[0]);
         }
     }
 

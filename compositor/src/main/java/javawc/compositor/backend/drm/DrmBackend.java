@@ -51,23 +51,33 @@ public final class DrmBackend implements Backend {
     private final ScanoutImports imports;
     private final List<DrmHead> heads = new ArrayList<>();
     private final NativeBuffer events = new NativeBuffer(1024);
+    private final FlipFaults faults = new FlipFaults();
     private EventLoop.Source source;
     private FramePainter painter;
     private VirtualTerminal vt;
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
     private boolean paused; // the VT is switched away: not master, no frames
+    private DrmGamma gamma;   // made when first asked for
     private GbmDevice gbm;
     private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
 
     private DrmBackend(DrmDevice device) {
-        this.device = device;
-        boolean forceLegacy = "1".equals(System.getenv("JAVAWC_DRM_LEGACY"));
-        KmsCommits atomic = forceLegacy ? null : AtomicKms.create(device);
-        this.kms = atomic != null ? atomic : new LegacyKms(device);
-        LOG.info("{}: using {}{}", device.path, kms.name(), forceLegacy ? " (JAVAWC_DRM_LEGACY=1)" : "");
-        this.imports = new ScanoutImports(device);
+        this(device, KmsCommits.choose(device), new ScanoutImports(device));
     }
+
+    /** Also for tests of the frame cycle's faults, with a fake {@link KmsCommits} and no device. */
+    DrmBackend(DrmDevice device, KmsCommits kms, ScanoutImports imports) {
+        this.device = device;
+        this.kms = kms;
+        this.imports = imports;
+    }
+
+    /** The lit heads; tests add theirs here. */
+    List<DrmHead> heads() {
+        return heads;
+    }
+
 
     /**
      * Opens {@code path} through {@code access}, lights every connected connector. {@code modeSpec}
@@ -229,6 +239,12 @@ public final class DrmBackend implements Backend {
         if (!device.access.managesDrmMaster()) vt = VirtualTerminal.takeOver();
         source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
         hotplug = HotplugMonitor.start(loop, device, this::connectorsChanged);
+        startFrames(loop, framePainter);
+    }
+
+    /** Lights every head with its first frame and sets up its repaint timer. */
+    void startFrames(EventLoop loop, FramePainter framePainter) throws OsException {
+        this.painter = framePainter;
         for (DrmHead h : heads) {
             h.scanout.paint(painter, true);
             h.scanout.flipping();
@@ -296,17 +312,34 @@ public final class DrmBackend implements Backend {
     }
 
     private void composite(DrmHead h) {
-        int fb = h.scanout.paint(painter, h.frameStale);
+        int fb;
+        try {
+            fb = h.scanout.paint(painter, h.frameStale);
+        } catch (RuntimeException e) { // a renderer bug costs this frame, not the compositor
+            faults.paintFailed(h, e);
+            h.frameStale = true; // the next try repaints everything
+            retryNextPeriod(h);
+            return;
+        }
         if (h.frameStale) LOG.info("{}: compositing again", h.output.name());
         h.frameStale = false;
         try {
             kms.flip(h, fb);
+            faults.flipped(h);
             h.flipPending = true;
             h.scanout.flipping();
             h.stats.frame(false, System.nanoTime());
         } catch (OsException e) {
-            LOG.error("{}: page flip failed: {}", h.output.name(), e.getMessage());
+            // EBUSY, EACCES without DRM master, a connector going: the frame stays in the back
+            // buffer and is offered again one refresh later, so the head never waits for a commit
+            faults.flipRefused(h, e);
+            retryNextPeriod(h);
         }
+    }
+
+    private void retryNextPeriod(DrmHead h) {
+        h.lastFlipNanos = System.nanoTime();
+        scheduleRepaint(h);
     }
 
     private void readEvents() throws OsException {
@@ -321,15 +354,22 @@ public final class DrmBackend implements Backend {
             if (length < 8) break;
             if (type == DrmDevice.EVENT_FLIP_COMPLETE && length >= 32) {
                 int index = (int) b.getLong(off + 8);
-                long nanos = b.getInt(off + 16) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
-                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos);
+                long nanos = Integer.toUnsignedLong(b.getInt(off + 16)) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
+                long sequence = Integer.toUnsignedLong(b.getInt(off + 24)); // drm_event_vblank: the CRTC's vblank count
+                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos, sequence);
             }
             off += length;
         }
     }
 
-    private void flipped(DrmHead h, long monotonicNanos) {
+    /** A flip-complete event for {@code h} (from the DRM fd; tests deliver them as the kernel would). */
+    void flipped(DrmHead h, long monotonicNanos, long sequence) {
         h.flipPending = false;
+        // the kernel's flip-complete event says the frame is on screen (hardware completion); a driver
+        // that counts vblanks stamps it with the vblank's time and count (hardware clock, at a
+        // retrace); one that does not (virtio-gpu: sequence 0) completes flips on commit, at no retrace
+        int flags = Backend.PRESENTED_HW_COMPLETION | (sequence != 0 ? Backend.PRESENTED_VSYNC | Backend.PRESENTED_HW_CLOCK : 0)
+                | (h.directPending != null ? Backend.PRESENTED_ZERO_COPY : 0);
         // what was on screen until now is not: a client buffer there loses the lock its flip took
         if (h.direct != null) h.direct.unlock();
         h.direct = h.directPending;
@@ -337,7 +377,7 @@ public final class DrmBackend implements Backend {
         // a flip can complete before its vblank (virtio-gpu completes on commit): count it shown
         // no earlier than one period after the last, or frames would follow the driver, not the mode
         h.lastFlipNanos = Math.max(monotonicNanos, h.lastFlipNanos + h.output.mode().frameNanos());
-        painter.presented(h.output, h.lastFlipNanos);
+        painter.presented(h.output, monotonicNanos, h.output.mode().frameNanos(), sequence, flags);
         if (h.frameWanted) {
             h.frameWanted = false;
             scheduleRepaint(h);
@@ -354,6 +394,11 @@ public final class DrmBackend implements Backend {
             LOG.warn("hotplug: cannot re-read the connectors: {}", e.getMessage());
             return;
         }
+        connectorsAre(now);
+    }
+
+    /** The connectors as just read: logs changes, parks heads whose connector left, relights returning ones. */
+    void connectorsAre(Map<Integer, DrmDevice.Connector> now) {
         for (var old : connectors.values()) {
             if (!now.containsKey(old.id())) LOG.info("{}: {}", old.name(), ConnectorChange.describe(old, null));
         }
@@ -433,8 +478,8 @@ public final class DrmBackend implements Backend {
                 continue;
             }
             h.frameStale = true; // the next frame repaints everything
-            if (h.flipPending) h.frameWanted = true;
-            else scheduleRepaint(h);
+            h.flipPending = false; // the modeset replaced a flip in flight: its event may never come
+            scheduleRepaint(h);
         }
         LOG.info("{}: resumed, DRM master again", device.path);
         return true;
@@ -453,9 +498,17 @@ public final class DrmBackend implements Backend {
         }
         h.unplugged = false;
         h.frameStale = true; // what the head shows now is our old buffer: the next frame repaints everything
+        h.flipPending = false; // the modeset replaced a flip in flight when it went: its event may never come
         LOG.info("{}: back, lit again at {}", h.output.name(), h.output.mode());
-        if (h.flipPending) h.frameWanted = true;
-        else scheduleRepaint(h);
+        scheduleRepaint(h);
+    }
+
+    /** The heads' CRTC gamma tables, if any head has one. */
+    @Override
+    public javawc.compositor.backend.GammaTables gammaTables() {
+        if (gamma == null) gamma = new DrmGamma(device, heads);
+        for (DrmHead h : heads) if (gamma.size(h.output) > 0) return gamma;
+        return null;
     }
 
     @Override
@@ -483,9 +536,9 @@ public final class DrmBackend implements Backend {
             if (h.repaintTimer != null) h.repaintTimer.close();
             if (h.scanout != null) h.scanout.close();
         }
-        imports.close(); // after the restore: removing a framebuffer on screen would turn the CRTC off
+        if (imports != null) imports.close(); // after the restore: removing a framebuffer on screen would turn the CRTC off
         dropGles();      // EGL's display lives on the GBM device, which lives on the DRM fd
-        device.close();
+        if (device != null) device.close();
         if (vt != null) vt.close();
     }
 }

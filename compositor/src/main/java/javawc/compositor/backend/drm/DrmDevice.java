@@ -204,6 +204,22 @@ final class DrmDevice implements AutoCloseable {
         Reference.reachabilityFence(conns);
     }
 
+    /** drm_mode_crtc_lut (crtc_id, gamma_size, then red, green, blue pointers): _IOWR('d', 0xA4/0xA5, 32). */
+    static final long GETGAMMA = 0xc02064a4L, SETGAMMA = 0xc02064a5L;
+
+    /** Reads (get) or writes a CRTC's legacy gamma table: {@code size} entries of red, green, blue in turn. */
+    void gamma(int crtc, short[] ramps, int size, boolean set) throws OsException {
+        NativeBuffer table = new NativeBuffer(ramps.length * 2);
+        ByteBuffer t = table.buffer();
+        if (set) for (int i = 0; i < ramps.length; i++) t.putShort(i * 2, ramps[i]);
+        NativeBuffer lut = new NativeBuffer(32);
+        lut.buffer().putInt(0, crtc).putInt(4, size).putLong(8, table.address()).putLong(16, table.address() + size * 2L)
+                .putLong(24, table.address() + size * 4L);
+        ioctl(set ? SETGAMMA : GETGAMMA, lut, set ? "SETGAMMA" : "GETGAMMA");
+        if (!set) for (int i = 0; i < ramps.length; i++) ramps[i] = t.getShort(i * 2);
+        Reference.reachabilityFence(table);
+    }
+
     void pageFlip(int crtc, int fb, long userData) throws OsException {
         NativeBuffer f = new NativeBuffer(24);
         f.buffer().putInt(0, crtc).putInt(4, fb).putInt(8, PAGE_FLIP_EVENT).putLong(16, userData);

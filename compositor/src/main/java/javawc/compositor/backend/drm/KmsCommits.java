@@ -7,6 +7,16 @@ import javawc.os.OsException;
  * flip with a page-flip event whose user data is the head's index.
  */
 interface KmsCommits {
+    /** Atomic commits where the driver has them, else legacy (always with JAVAWC_DRM_LEGACY=1); logged. */
+    static KmsCommits choose(DrmDevice device) {
+        boolean forceLegacy = "1".equals(System.getenv("JAVAWC_DRM_LEGACY"));
+        KmsCommits atomic = forceLegacy ? null : AtomicKms.create(device);
+        KmsCommits kms = atomic != null ? atomic : new LegacyKms(device);
+        org.apache.logging.log4j.LogManager.getLogger(DrmBackend.class)
+                .info("{}: using {}{}", device.path, kms.name(), forceLegacy ? " (JAVAWC_DRM_LEGACY=1)" : "");
+        return kms;
+    }
+
     String name();
 
     /** Lights the head: its mode, its connector, {@code fb} on the primary plane. */

@@ -285,11 +285,22 @@ public final class GlesRenderer implements Renderer {
         else glEnable(GL_BLEND);
         int w = s.width(), h = s.height();
         // corners in strip order: top-left, top-right, bottom-left, bottom-right; each carries its
-        // own texture coordinate, so the output's transform only moves where the corners land
-        corner(0, x, y, 0, 0, s, tw, th, outputScale);
-        corner(1, x + w, y, w, 0, s, tw, th, outputScale);
-        corner(2, x, y + h, 0, h, s, tw, th, outputScale);
-        corner(3, x + w, y + h, w, h, s, tw, th, outputScale);
+        // own texture coordinate, so the output's transform only moves where the corners land.
+        // The texture coordinates are those of the content's corners, or with a viewport the
+        // source rectangle's, sampled at each pixel's centre (no shift, as the software renderer's viewport path)
+        float left = 0, top = 0, right = w, bottom = h, shift = Math.max(0, (s.scale() / outputScale - 1) / 2f);
+        Drawable.Source source = s.viewportSource();
+        if (source != null) {
+            left = (float) source.x();
+            top = (float) source.y();
+            right = (float) (source.x() + source.width());
+            bottom = (float) (source.y() + source.height());
+            shift = 0;
+        }
+        corner(0, x, y, left, top, s, tw, th, shift);
+        corner(1, x + w, y, right, top, s, tw, th, shift);
+        corner(2, x, y + h, left, bottom, s, tw, th, shift);
+        corner(3, x + w, y + h, right, bottom, s, tw, th, shift);
         glVertexAttribPointer(program.position, 2, GL_FLOAT, false, 16, quad.position(0));
         glVertexAttribPointer(program.texcoord, 2, GL_FLOAT, false, 16, quad.position(2));
         quad.position(0);
@@ -297,18 +308,18 @@ public final class GlesRenderer implements Renderer {
     }
 
     /**
-     * Vertex {@code i}: the framebuffer position of output-local point (lx, ly) and the texture coordinate of surface point
-     * (sx, sy). The surface point goes back through the buffer transform (the inverse of what
+     * Vertex {@code i}: the framebuffer position of output-local point (lx, ly) and the texture coordinate of content point
+     * (sx, sy) (surface units before a viewport). The content point goes back through the buffer transform (the inverse of what
      * the client applied; as in the software renderer's BufferTransform, with continuous
      * coordinates) and the scale. A scaled surface pixel then samples the first texel of its
      * block, as the software renderer does: texel = b * scale - (scale - 1) / 2, so a pixel's
      * centre lands on that texel's centre. On a scaled output a pixel spans scale / outputScale
      * texels, and the shift follows (none when a texel spans several pixels).
      */
-    private void corner(int i, int lx, int ly, int sx, int sy, Drawable s, int textureWidth, int textureHeight, float outputScale) {
+    private void corner(int i, int lx, int ly, float sx, float sy, Drawable s, int textureWidth, int textureHeight, float shift) {
         output.localToPixel(lx, ly, point);
         float px = (float) point[0], py = (float) point[1];
-        int w = s.width(), h = s.height(), transform = s.transform(), scale = s.scale();
+        int w = s.contentWidth(), h = s.contentHeight(), transform = s.transform(), scale = s.scale();
         float x = transform >= 4 ? w - sx : sx, y = sy; // flipped: mirror first
         float bx, by;
         switch (transform & 3) {
@@ -317,7 +328,6 @@ public final class GlesRenderer implements Renderer {
             case 3 -> { bx = h - y; by = x; }      // 270
             default -> { bx = x; by = y; }
         }
-        float shift = Math.max(0, (scale / outputScale - 1) / 2f);
         quad.put(i * 4, px).put(i * 4 + 1, py)
                 .put(i * 4 + 2, (bx * scale - shift) / textureWidth).put(i * 4 + 3, (by * scale - shift) / textureHeight);
     }

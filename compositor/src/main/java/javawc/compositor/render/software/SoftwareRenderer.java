@@ -86,6 +86,10 @@ public final class SoftwareRenderer implements Renderer {
         int[] src = t.pixels();
         int tw = t.width();
         boolean opaque = t.opaque();
+        if (s.viewportSource() != null) {
+            drawThroughViewport(s, ox, oy, null, area, target, stride, null);
+            return;
+        }
         if (s.scale() == 1 && s.transform() == 0) {
             for (int y = area.y(); y < area.bottom(); y++) {
                 int si = (y - oy) * tw + (area.x() - ox), di = y * stride + area.x();
@@ -129,6 +133,10 @@ public final class SoftwareRenderer implements Renderer {
      * the unscaled path does. {@code point} is scratch space.
      */
     static void drawScaled(Drawable s, int ox, int oy, Output output, Rect area, int[] target, int stride, double[] point) {
+        if (s.viewportSource() != null) {
+            drawThroughViewport(s, ox, oy, output, area, target, stride, point);
+            return;
+        }
         SurfaceTexture t = s.texture();
         int[] src = t.pixels();
         int tw = t.width();
@@ -144,6 +152,49 @@ public final class SoftwareRenderer implements Renderer {
                 int si = BufferTransform.bufferIndex(transform, bx, by, bw, bh, 1, tw);
                 int di = y * stride + x;
                 target[di] = opaque ? src[si] : over(src[si], target[di]);
+            }
+        }
+    }
+
+    /**
+     * Draws the output pixels {@code area} of {@code s}, which a viewport crops or scales, its
+     * origin at (ox, oy) in output-local global units ({@code output} null: pixels are global
+     * units). Each pixel's centre goes back through the output (when given), the viewport (the
+     * destination onto the source rectangle), the buffer transform and the buffer scale, and
+     * takes the texel it falls in: nearest sampling at the pixel's centre, which is what the
+     * GLES renderer's interpolated texture coordinates pick too.
+     */
+    static void drawThroughViewport(Drawable s, int ox, int oy, Output output, Rect area, int[] target, int stride, double[] point) {
+        SurfaceTexture t = s.texture();
+        int[] src = t.pixels();
+        int tw = t.width(), th = t.height();
+        if (tw == 0 || th == 0) return;
+        boolean opaque = t.opaque();
+        int w = s.width(), h = s.height(), cw = s.contentWidth(), ch = s.contentHeight(), scale = s.scale(), transform = s.transform();
+        Drawable.Source source = s.viewportSource();
+        double fx = source.width() / w, fy = source.height() / h, sx0 = source.x(), sy0 = source.y();
+        for (int y = area.y(); y < area.bottom(); y++) {
+            for (int x = area.x(); x < area.right(); x++) {
+                double lx = x + 0.5, ly = y + 0.5;
+                if (output != null) {
+                    output.pixelToLocal(lx, ly, point);
+                    lx = point[0];
+                    ly = point[1];
+                }
+                double px = lx - ox, py = ly - oy; // surface coordinates
+                if (px < 0 || py < 0 || px >= w || py >= h) continue;
+                double cx = sx0 + px * fx, cy = sy0 + py * fy; // content coordinates
+                if (transform >= 4) cx = cw - cx; // flipped: mirror first
+                double bx, by;
+                switch (transform & 3) {
+                    case 1 -> { bx = cy; by = cw - cx; }
+                    case 2 -> { bx = cw - cx; by = ch - cy; }
+                    case 3 -> { bx = ch - cy; by = cx; }
+                    default -> { bx = cx; by = cy; }
+                }
+                int tx = Math.clamp((long) Math.floor(bx * scale), 0, tw - 1), ty = Math.clamp((long) Math.floor(by * scale), 0, th - 1);
+                int di = y * stride + x, texel = src[ty * tw + tx];
+                target[di] = opaque ? texel : over(texel, target[di]);
             }
         }
     }
