@@ -128,6 +128,12 @@ final class Backends {
                 LOG.info("GLES on GBM unavailable ({}): trying surfaceless EGL, read back into dumb buffers", e.getMessage());
             }
         }
+        if (which.equals("auto") && !hasRenderNode()) {
+            // without a render node EGL can only rasterize on the CPU, which auto would refuse
+            // after seconds of loading Mesa: skip the probe (most of a headless start's time)
+            LOG.info("no GPU render node in /dev/dri: using the software renderer (--renderer gles forces GLES)");
+            return new SoftwareRenderer();
+        }
         try {
             GlesRenderer gles = GlesRenderer.surfaceless();
             if (which.equals("auto") && gles.rendersOnCpu()) {
@@ -145,5 +151,13 @@ final class Backends {
             LOG.info("GLES renderer unavailable ({}): using the software renderer", e.getMessage());
             return new SoftwareRenderer();
         }
+    }
+
+    /** Whether the kernel offers a GPU render node (/dev/dri/renderD*), which any GPU EGL driver would open. */
+    private static boolean hasRenderNode() {
+        String[] names = new java.io.File("/dev/dri").list();
+        if (names == null) return false;
+        for (String n : names) if (n.startsWith("renderD")) return true;
+        return false;
     }
 }

@@ -149,6 +149,10 @@ final class CompositorProcess implements AutoCloseable {
         return new CompositorProcess(runtimeDir, p, line.substring("WAYLAND_DISPLAY=".length()), ownsRuntimeDir, log, out);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path socket() {
         return runtimeDir.resolve(display);
     }

@@ -48,7 +48,8 @@ class SessionIntegrationTest {
 
     @Test
     void theCommandConnectsWithOurDisplayAndItsExitEndsTheCompositorWithStatus0() throws Exception {
-        try (CompositorProcess c = session("--", "sh", "-c", "echo display=$WAYLAND_DISPLAY runtime=$XDG_RUNTIME_DIR; exec wayland-info")) {
+        // --debug: clients' connections are logged at debug level
+        try (CompositorProcess c = session("--debug", "--", "sh", "-c", "echo display=$WAYLAND_DISPLAY runtime=$XDG_RUNTIME_DIR; exec wayland-info")) {
             assertEquals(0, c.awaitExit(30), c.stderr());
             String log = c.stderr();
             assertTrue(log.contains("sh[") && log.contains("]: display=" + c.display + " runtime=" + c.runtimeDir), log);
@@ -193,7 +194,7 @@ class SessionIntegrationTest {
     @Test
     void footRunsAsTheSessionCommand() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/foot")), "foot is not installed");
-        try (CompositorProcess c = session("--", "foot", "sh", "-c", "exit 0")) {
+        try (CompositorProcess c = session("--debug", "--", "foot", "sh", "-c", "exit 0")) {
             assertEquals(0, c.awaitExit(30), c.stderr());
             String pid = group(c.stderr(), "started foot \\(pid (\\d+)\\)");
             assertTrue(c.stderr().contains("client 1 connected: pid " + pid + " (foot)"), c.stderr());

@@ -199,7 +199,14 @@ public final class Processes {
     public static String commandName(int pid) {
         if (pid <= 0) return "?";
         try {
-            return Files.readString(Path.of("/proc", Integer.toString(pid), "comm")).strip();
+            // comm is at most 16 bytes: one small read, where Files.readString sized a buffer for a /proc file's unknown length
+            byte[] name = new byte[32];
+            int n;
+            try (var in = new java.io.FileInputStream("/proc/" + pid + "/comm")) {
+                n = in.read(name);
+            }
+            while (n > 0 && (name[n - 1] == '\n' || name[n - 1] == ' ')) n--;
+            return n <= 0 ? "" : new String(name, 0, n, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
             return "?";
         }

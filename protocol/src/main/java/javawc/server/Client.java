@@ -1,6 +1,7 @@
 package javawc.server;
 
 import javawc.os.OsException;
+import javawc.os.Processes;
 import javawc.os.OwnedFd;
 import javawc.os.SocketIo;
 import javawc.server.protocol.WlDisplay;
@@ -22,6 +23,8 @@ import java.io.IOException;
  */
 public final class Client {
     private static final Logger LOG = LogManager.getLogger(Client.class);
+    /** The ordinary ends of a connection, logged at debug level; any other reason is worth an info line. */
+    static final String CLOSED_BY_CLIENT = "client closed the connection", SERVER_SHUTTING_DOWN = "server shutting down";
 
     /** Characters of an error message kept: at most 3 UTF-8 bytes each, well inside a 4096-byte message. */
     private static final int MAX_ERROR_CHARS = 1000;
@@ -33,7 +36,7 @@ public final class Client {
     private final int serial;
     private final int outputLimit;
     private final int pid;
-    private final String command;
+    private String command; // null until asked for
     private boolean errored, closed;
     boolean flushScheduled, pollingOut; // Server's bookkeeping
 
@@ -43,7 +46,7 @@ public final class Client {
         this.command = command;
         this.serial = serial;
         this.outputLimit = outputLimit;
-        this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT);
+        this.connection = new Connection(socket, objects, outputLimit, Connection.DEFAULT_FD_LIMIT, server.connectionBuffers());
         this.display = new WlDisplay(this, 1);
         objects.insertAt(1, display);
         assign(display, 1);
@@ -127,7 +130,7 @@ public final class Client {
             if (connection.pendingInput() > 0) {
                 postError(display, WlDisplay.Error.INVALID_METHOD, "connection closed inside a message (" + connection.pendingInput() + " bytes of a truncated message)");
             } else {
-                disconnect("client closed the connection");
+                disconnect(CLOSED_BY_CLIENT);
             }
         } else if (n == 0 && !closed) {
             disconnect("client closed the connection after a protocol error"); // its hang-up would otherwise wake epoll every turn
@@ -237,7 +240,11 @@ public final class Client {
     public void disconnect(String why) {
         if (closed) return;
         closed = true;
-        LOG.info("client {} disconnected (pid {}, {}): {}", serial, pid, command, why);
+        if (why.equals(CLOSED_BY_CLIENT) || why.equals(SERVER_SHUTTING_DOWN)) {
+            if (LOG.isDebugEnabled()) LOG.debug("client {} disconnected (pid {}, {}): {}", serial, pid, command(), why);
+        } else {
+            LOG.info("client {} disconnected (pid {}, {}): {}", serial, pid, command(), why);
+        }
         objects.forEach(Resource::destroyWithClient);
         server.clientClosed(this);
         connection.close();
@@ -252,8 +259,9 @@ public final class Client {
         return pid;
     }
 
-    /** Its command name (/proc/PID/comm) when it connected. */
+    /** Its command name (/proc/PID/comm), read the first time it is asked for ("?" if the process is gone by then). */
     public String command() {
+        if (command == null) command = Processes.commandName(pid);
         return command;
     }
 

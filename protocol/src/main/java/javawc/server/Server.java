@@ -9,6 +9,7 @@ import javawc.server.protocol.WlCallback;
 import javawc.server.protocol.WlDisplay;
 import javawc.server.protocol.WlRegistry;
 import javawc.wire.Connection;
+import javawc.wire.ConnectionBuffers;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,6 +33,8 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     private final List<EventLoop.Source> listeners = new ArrayList<>();
     private final List<Runnable> beforeFlush = new ArrayList<>();
     private final int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
+    /** The clients' I/O buffers, reused from one client to the next (64 idle ones are 1 MiB). */
+    private final ConnectionBuffers connectionBuffers = new ConnectionBuffers(64);
     private int serial;
     private int clientSerial;
 
@@ -56,6 +59,10 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     /** Whether {@code eventSerial} was handed out already (serials wrap: compared by difference). */
     public boolean serialIssued(int eventSerial) {
         return eventSerial - serial <= 0;
+    }
+
+    ConnectionBuffers connectionBuffers() {
+        return connectionBuffers;
     }
 
     WlDisplay.Handler displayHandler() {
@@ -91,13 +98,15 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
         try {
             UnixSockets.setNonBlocking(socket, true);
             int pid = UnixSockets.peerCredentials(socket).pid(); // 0 when the peer is in another pid namespace
-            client = new Client(this, socket, ++clientSerial, outputLimit, pid, Processes.commandName(pid));
+            // the command name is a /proc read: only now when it is logged now, else when first asked for
+            client = new Client(this, socket, ++clientSerial, outputLimit, pid, LOG.isDebugEnabled() ? Processes.commandName(pid) : null);
             clients.put(client, loop.add(socket.get(), Epoll.IN, events -> clientReady(client, events)));
         } catch (OsException | RuntimeException e) {
             socket.close();
             throw e;
         }
-        LOG.info("client {} connected: pid {} ({})", client.serial(), client.pid(), client.command());
+        // debug, as libwayland's servers do: a line per client was a good part of a connection's cost
+        if (LOG.isDebugEnabled()) LOG.debug("client {} connected: pid {} ({})", client.serial(), client.pid(), client.command());
         return client;
     }
 
@@ -146,7 +155,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     public void flushClients() {
         for (int i = 0; i < beforeFlush.size(); i++) beforeFlush.get(i).run(); // indexed: no iterator per turn
         if (toFlush.isEmpty()) return;
-        flushing.addAll(toFlush);
+        for (int i = 0; i < toFlush.size(); i++) flushing.add(toFlush.get(i)); // addAll would copy toFlush into a new array every turn
         toFlush.clear();
         for (int i = 0; i < flushing.size(); i++) { // indexed: no iterator per turn
             Client c = flushing.get(i);
@@ -189,7 +198,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
 
     @Override
     public void close() {
-        for (Client c : clients()) c.disconnect("server shutting down");
+        for (Client c : clients()) c.disconnect(Client.SERVER_SHUTTING_DOWN);
         for (EventLoop.Source s : listeners) s.remove();
         listeners.clear();
     }

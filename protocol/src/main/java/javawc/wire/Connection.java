@@ -20,23 +20,23 @@ import java.util.Arrays;
 public final class Connection implements AutoCloseable {
     public static final int DEFAULT_OUTPUT_LIMIT = 1 << 20;
     public static final int DEFAULT_FD_LIMIT = 256;
-    private static final int INPUT_CAPACITY = 4 * MessageWriter.MAX_MESSAGE_SIZE;
-    private static final int INITIAL_OUTPUT = 4 * MessageWriter.MAX_MESSAGE_SIZE;
+    private static final int INPUT_CAPACITY = ConnectionBuffers.SIZE;
 
     private final OwnedFd socket;
-    private final SocketIo io = new SocketIo();
-    private final NativeBuffer input = new NativeBuffer(INPUT_CAPACITY);
-    private final ByteBuffer in = input.buffer();
+    private final ConnectionBuffers buffers; // null: this connection's own, freed by the collector
+    private final SocketIo io;
+    private final NativeBuffer input;
+    private final ByteBuffer in;
     private final FdQueue inFds;
     private final MessageReader reader;
     private final MessageWriter writer = new MessageWriter(this);
     private final int outputLimit;
     private int inStart, inEnd;
 
-    private NativeBuffer output = new NativeBuffer(INITIAL_OUTPUT);
-    private ByteBuffer out = output.buffer();
+    private NativeBuffer output;
+    private ByteBuffer out;
     private int outStart;
-    private boolean overflowed;
+    private boolean overflowed, closed;
     private ByteBuffer discard;
 
     private OwnedFd[] outFds = new OwnedFd[8];
@@ -47,7 +47,18 @@ public final class Connection implements AutoCloseable {
     private int msgObject, msgOpcode, msgSize;
 
     public Connection(OwnedFd socket, ObjectMap<? extends WireObject> objects, int outputLimit, int fdLimit) {
+        this(socket, objects, outputLimit, fdLimit, null);
+    }
+
+    /** A connection whose native buffers come from {@code buffers} (null: its own) and go back there on {@link #close}. */
+    public Connection(OwnedFd socket, ObjectMap<? extends WireObject> objects, int outputLimit, int fdLimit, ConnectionBuffers buffers) {
         this.socket = socket;
+        this.buffers = buffers;
+        this.io = buffers != null ? buffers.io() : new SocketIo();
+        this.input = buffers != null ? buffers.take() : new NativeBuffer(INPUT_CAPACITY);
+        this.in = input.buffer();
+        this.output = buffers != null ? buffers.take() : new NativeBuffer(ConnectionBuffers.SIZE);
+        this.out = output.buffer();
         this.outputLimit = outputLimit;
         this.inFds = new FdQueue(fdLimit);
         this.reader = new MessageReader(in, inFds, objects);
@@ -76,6 +87,7 @@ public final class Connection implements AutoCloseable {
      * stream, or -1 if nothing was waiting. Throws when the peer sent too many fds.
      */
     public long fill() throws IOException {
+        if (closed) throw new IllegalStateException("connection closed"); // its buffers may serve another one now
         if (inStart == inEnd) {
             inStart = inEnd = 0;
         } else if (INPUT_CAPACITY - inEnd < MessageWriter.MAX_MESSAGE_SIZE) {
@@ -219,6 +231,7 @@ public final class Connection implements AutoCloseable {
      * socket is full (wait for EPOLLOUT and call again).
      */
     public boolean flush() throws OsException {
+        if (closed) throw new IllegalStateException("connection closed");
         while (out.position() > outStart) {
             int fdCount = Math.min(outFdCount, SocketIo.MAX_FDS_PER_MESSAGE);
             int limit = out.position();
@@ -246,9 +259,15 @@ public final class Connection implements AutoCloseable {
     /** Closes the socket and every fd still queued either way. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         inFds.close();
         for (int i = 0; i < outFdCount; i++) outFds[i].close();
         outFdCount = 0;
         socket.close();
+        if (buffers != null) {
+            buffers.give(input);
+            buffers.give(output);
+        }
     }
 }

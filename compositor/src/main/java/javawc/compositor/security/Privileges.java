@@ -6,8 +6,6 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.WeakHashMap;
 /**
  * Which clients are offered each privileged global (docs/configuration.md, [privileges]).
  * A refused client is not told of the global, as wlroots' global filter does, so tools fall
- * back where they can; the first refusal per client and power is logged with the setting
+ * back where they can; the first refusal per client process and power is logged with the setting
  * that decided it.
  */
 public final class Privileges {
@@ -26,7 +24,17 @@ public final class Privileges {
 
     private final Map<Privilege, Privilege.Access> access;
     private final int selfPid;
-    private final Map<Client, Set<Privilege>> logged = new WeakHashMap<>(); // a client object goes when it disconnects
+    // Each registry asks about every privileged global: the /proc walk is made once per client
+    // (a client object goes from the map when it disconnects), and a refusal is logged once per
+    // process and power, so a program that connects again and again (a script's wl-paste, a
+    // benchmark) neither walks /proc nor logs for every connection.
+    private final Map<Client, Boolean> descendants = new WeakHashMap<>();
+    private final Map<Integer, Set<Privilege>> logged = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Set<Privilege>> eldest) {
+            return size() > 256; // the processes seen last; an old pid's lines may come again
+        }
+    };
     private final Map<Global, Privilege> restricted = new java.util.IdentityHashMap<>();
 
     /** {@code configured}: the [privileges] settings; the others take their default. */
@@ -62,9 +70,9 @@ public final class Privileges {
         boolean allowed = switch (access.get(privilege)) {
             case ALL -> true;
             case NONE -> false;
-            case CHILDREN -> isDescendant(client.pid());
+            case CHILDREN -> descendants.computeIfAbsent(client, c -> isDescendant(c.pid()));
         };
-        if (!allowed && logged.computeIfAbsent(client, c -> EnumSet.noneOf(Privilege.class)).add(privilege)) {
+        if (!allowed && logged.computeIfAbsent(client.pid(), pid -> EnumSet.noneOf(Privilege.class)).add(privilege)) {
             LOG.info("{} (pid {}, {}) is not offered {}: [privileges] {} = \"{}\"", client, client.pid(), client.command(), interfaceName,
                     privilege.key(), access.get(privilege).key());
         }
@@ -74,25 +82,67 @@ public final class Privileges {
     /**
      * Whether {@code pid} is this process or one it started, directly or not: its parent chain
      * in /proc reaches us. A client on a socketpair we made (Xwayland) reports our own pid.
+     * Each process on the way is remembered with its start time (a reused pid has another), so
+     * a new process of a known parent costs two reads of /proc instead of its whole ancestry.
      */
     boolean isDescendant(int pid) {
+        Known[] walked = new Known[MAX_ANCESTRY];
+        int count = 0;
+        boolean verdict = false;
         int current = pid;
         for (int depth = 0; depth < MAX_ANCESTRY && current > 1; depth++) {
-            if (current == selfPid) return true;
-            current = parentOf(current);
+            if (current == selfPid) {
+                verdict = true;
+                break;
+            }
+            long[] stat = stat(current);
+            if (stat == null) break; // gone: not ours
+            Known process = new Known(current, stat[1]);
+            Boolean known = verdicts.get(process);
+            if (known != null) {
+                verdict = known;
+                break;
+            }
+            walked[count++] = process;
+            current = (int) stat[0];
         }
-        return false;
+        for (int i = 0; i < count; i++) verdicts.put(walked[i], verdict);
+        return verdict;
     }
+
+    /** A process as /proc names it for good: its pid and its start time (clock ticks after boot). */
+    private record Known(int pid, long startTime) {}
+
+    private final Map<Known, Boolean> verdicts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Known, Boolean> eldest) {
+            return size() > 1024;
+        }
+    };
 
     /** The parent pid from /proc/PID/stat (after the command's closing parenthesis, which may itself hold spaces), 0 if gone. */
     static int parentOf(int pid) {
+        long[] stat = stat(pid);
+        return stat == null ? 0 : (int) stat[0];
+    }
+
+    /** {parent pid, start time} from /proc/PID/stat, null if the process is gone. */
+    private static long[] stat(int pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            // one small read (the fields we need are in the first hundred bytes) instead of
+            // Files.readString's buffers sized for a file whose length /proc does not tell
+            byte[] buffer = new byte[1024];
+            int n;
+            try (var in = new java.io.FileInputStream("/proc/" + pid + "/stat")) {
+                n = in.read(buffer);
+            }
+            if (n <= 0) return null;
+            String stat = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
             int close = stat.lastIndexOf(')');
-            String[] fields = stat.substring(close + 2).split(" ", 3); // state, ppid, ...
-            return Integer.parseInt(fields[1]);
+            String[] fields = stat.substring(close + 2).split(" ", 21); // state (field 3), ppid (4), ... starttime (22)
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[19])};
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return null;
         }
     }
 }

@@ -20,6 +20,7 @@ public final class SoftwareRenderer implements Renderer {
     public static final int LOCKED_BACKGROUND = 0xff000000;
 
     private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
+    private int cover, visited;                     // scratch for the visitors of one render (no allocation)
 
     @Override
     public String name() {
@@ -36,10 +37,17 @@ public final class SoftwareRenderer implements Renderer {
         int background = scene.shell().isLocked() ? LOCKED_BACKGROUND : BACKGROUND;
         for (Rect clip : damage.rects()) {
             Rect local = clip.translate(-output.x(), -output.y());
-            for (int y = local.y(); y < local.bottom(); y++) {
-                java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), background);
+            // what an opaque surface hides is never drawn: for a fullscreen or maximized
+            // window that halves the bytes written per frame (no background fill under it)
+            int firstShown = topmostCover(scene, clip);
+            if (firstShown < 0) {
+                for (int y = local.y(); y < local.bottom(); y++) {
+                    java.util.Arrays.fill(target, y * stride + local.x(), y * stride + local.right(), background);
+                }
             }
+            visited = 0;
             scene.forEachVisibleSurface((s, x, y) -> {
+                if (visited++ < firstShown) return;
                 Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
                 if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
             });
@@ -48,6 +56,28 @@ public final class SoftwareRenderer implements Renderer {
                 if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
             });
         }
+    }
+
+    /** Index (bottom to top) of the topmost visible surface that hides all of {@code clip}; -1 when none does. */
+    private int topmostCover(Scene scene, Rect clip) {
+        cover = -1;
+        visited = 0;
+        scene.forEachVisibleSurface((s, x, y) -> {
+            int index = visited++;
+            if (covers(new Rect(x, y, s.width(), s.height()), s.texture().opaque(), s.opaqueRegion(), clip, x, y)) cover = index;
+        });
+        return cover;
+    }
+
+    /**
+     * Whether a surface at {@code area} (global) hides everything below it in {@code clip}: it spans
+     * the clip and is opaque there, by its format (no alpha) or by the opaque region the client set
+     * ({@code opaqueRegion}, surface-local at (x, y); null when unset), which the protocol lets a
+     * compositor trust.
+     */
+    static boolean covers(Rect area, boolean opaqueFormat, Region opaqueRegion, Rect clip, int x, int y) {
+        if (clip.isEmpty() || !area.intersect(clip).equals(clip)) return false;
+        return opaqueFormat || opaqueRegion != null && opaqueRegion.covers(clip.translate(-x, -y));
     }
 
     /** Draws the part {@code area} (output coordinates) of {@code s} (a surface or the cursor image) whose origin is at (ox, oy). */

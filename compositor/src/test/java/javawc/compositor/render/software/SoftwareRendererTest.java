@@ -1,5 +1,7 @@
 package javawc.compositor.render.software;
 
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Region;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -29,5 +31,19 @@ class SoftwareRendererTest {
         assertEquals(3, BufferTransform.bufferIndex(4, 0, 0, 4, 2, 1, 4));
         // scale 2: surface (1,1) reads buffer (2,2)
         assertEquals(2 * 8 + 2, BufferTransform.bufferIndex(0, 1, 1, 4, 4, 2, 8));
+    }
+
+    @Test
+    void onlyAnOpaqueSurfaceSpanningTheWholeClipHidesWhatIsBelow() {
+        Rect window = new Rect(100, 50, 200, 100);
+        assertTrue(SoftwareRenderer.covers(window, true, null, new Rect(110, 60, 20, 20), 100, 50), "XRGB inside");
+        assertTrue(SoftwareRenderer.covers(window, true, null, window, 100, 50), "exactly the window");
+        assertFalse(SoftwareRenderer.covers(window, true, null, new Rect(90, 60, 20, 20), 100, 50), "sticks out on the left");
+        assertFalse(SoftwareRenderer.covers(window, false, null, new Rect(110, 60, 20, 20), 100, 50), "ARGB without an opaque region");
+        Region opaqueTop = new Region();
+        opaqueTop.add(new Rect(0, 0, 200, 30)); // surface-local: the top 30 rows
+        assertTrue(SoftwareRenderer.covers(window, false, opaqueTop, new Rect(110, 55, 20, 20), 100, 50), "inside the opaque region");
+        assertFalse(SoftwareRenderer.covers(window, false, opaqueTop, new Rect(110, 70, 20, 20), 100, 50), "partly below it");
+        assertFalse(SoftwareRenderer.covers(window, true, null, new Rect(110, 60, 0, 0), 100, 50), "an empty clip covers nothing");
     }
 }
