@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the table parses what it printed. Tiny sizes and counts; no figure is judged.
  */
 class BenchClientSmokeIntegrationTest {
-    private static final Path SOURCE = Path.of("../bench/src/main/c/wlbench.c").toAbsolutePath().normalize();
+    private static final Path SOURCE = Path.of("../clients/bench/src/main/c/wlbench.c").toAbsolutePath().normalize();
     private static final Path XDG_SHELL = Path.of("/usr/share/wayland-protocols/stable/xdg-shell/xdg-shell.xml");
 
     private static void exec(Path dir, String... command) throws Exception {
