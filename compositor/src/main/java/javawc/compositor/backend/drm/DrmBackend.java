@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * KMS on a DRM device, with atomic commits where the driver offers them, else legacy SETCRTC
  * and PAGE_FLIP (JAVAWC_DRM_LEGACY=1 forces legacy): each connected connector gets a CRTC,
- * its preferred mode (or --mode), and two buffers ({@link HeadScanout}): dumb buffers the
+ * its preferred mode (or --mode; while running any mode the connector reports, {@link ModeSwitch}),
+ * and two buffers ({@link HeadScanout}): dumb buffers the
  * software renderer's frames are copied into, or, once {@link #scanOutWith} is given a GLES
  * renderer on this device's GBM ({@link #openGles}), GBM buffers it draws into. A frame is
  * painted into the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
