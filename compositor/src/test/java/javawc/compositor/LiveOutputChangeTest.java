@@ -108,6 +108,49 @@ class LiveOutputChangeTest {
     }
 
     @Test
+    void maximizedAndFullscreenWindowsAreConfiguredToTheOutputsNewSize() throws Exception {
+        try (InProcessCompositor ip = new InProcessCompositor("--backend", "headless", "--renderer", "software", "--width", "640", "--height", "480");
+             TestClient c = ip.connect(); TestClient.ShmBuffer red = c.new ShmBuffer(100, 80, RED); TestClient.ShmBuffer blue = c.new ShmBuffer(100, 80, 0xff0000ff)) {
+            c.autoAck = true;
+            List<String> maximized = new java.util.ArrayList<>(), fullscreen = new java.util.ArrayList<>();
+            TestClient.Window max = c.window(red, "max", "test.max"), full = c.window(blue, "full", "test.full");
+            max.toplevel().setListener(sizes(maximized));
+            full.toplevel().setListener(sizes(fullscreen));
+            max.toplevel().setMaximized();
+            full.toplevel().setFullscreen(null);
+            c.display.roundtrip();
+            assertEquals("640x480", maximized.getLast());
+            assertEquals("640x480", fullscreen.getLast());
+            int maxConfigures = maximized.size(), fullConfigures = fullscreen.size();
+
+            ip.onLoop(() -> {
+                ip.compositor.outputs().setMode("HEADLESS-1", new Output.Mode(1024, 768, 60_000));
+                return null;
+            });
+            c.display.roundtrip();
+            assertEquals(List.of("1024x768"), maximized.subList(maxConfigures, maximized.size()), "the maximized window, once, to the new size");
+            assertEquals(List.of("1024x768"), fullscreen.subList(fullConfigures, fullscreen.size()), "the fullscreen window, once, to the new size");
+
+            ip.onLoop(() -> {
+                ip.compositor.outputs().setPosition("HEADLESS-1", 0, 0); // the area stays the same
+                return null;
+            });
+            c.display.roundtrip();
+            assertEquals(maxConfigures + 1, maximized.size(), "no configure when the area to fill did not change");
+            assertEquals(fullConfigures + 1, fullscreen.size());
+        }
+    }
+
+    private static javawc.client.protocol.XdgToplevel.Listener sizes(List<String> into) {
+        return new javawc.client.protocol.XdgToplevel.Listener() {
+            @Override
+            public void configure(javawc.client.protocol.XdgToplevel self, int width, int height, java.nio.ByteBuffer states) {
+                into.add(width + "x" + height);
+            }
+        };
+    }
+
+    @Test
     void badChangesAreRefusedAndChangeNothing() throws Exception {
         try (InProcessCompositor ip = new InProcessCompositor("--backend", "headless", "--renderer", "software")) {
             Outputs outputs = ip.compositor.outputs();

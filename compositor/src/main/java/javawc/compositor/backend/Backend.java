@@ -77,10 +77,12 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Gets {@code output}'s buffers ready for {@code mode}, which the output takes next; throws
-     * IllegalArgumentException (saying why) when the backend cannot switch to it.
+     * Gets {@code output}'s buffers ready for {@code mode} (DRM: switches the display to it) and
+     * returns the mode the output takes next: {@code mode}, or the display's own mode of that
+     * size whose refresh is within a hertz of it. Throws IllegalArgumentException (saying why)
+     * when the backend cannot switch to it, having changed nothing.
      */
-    default void prepareMode(Output output, Output.Mode mode) {
+    default Output.Mode prepareMode(Output output, Output.Mode mode) {
         throw new IllegalArgumentException("the " + name() + " backend cannot change an output's mode while running yet");
     }
 

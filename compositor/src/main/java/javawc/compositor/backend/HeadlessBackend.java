@@ -60,10 +60,11 @@ public final class HeadlessBackend implements Backend {
     }
 
     @Override
-    public void prepareMode(Output output, Output.Mode mode) {
+    public Output.Mode prepareMode(Output output, Output.Mode mode) {
         int i = outputs.indexOf(output);
         if (i < 0) throw new IllegalArgumentException("not an output of this backend: " + output.name());
         if (framebuffers[i].length != mode.width() * mode.height()) framebuffers[i] = new int[mode.width() * mode.height()];
+        return mode;
     }
 
     /**

@@ -54,7 +54,7 @@ public final class Outputs {
             if (spec.scale() != 0) setScale(spec.name(), spec.scale());
             if (spec.transform() != 0) setTransform(spec.name(), spec.transform());
             if (spec.placed()) setPosition(spec.name(), spec.x(), spec.y());
-            if (spec.mode() != null && backend instanceof javawc.compositor.backend.drm.DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector", spec.name());
+            if (spec.mode() != null && backend instanceof javawc.compositor.backend.drm.DrmBackend) LOG.warn("--output {}: the mode of a DRM output comes from --mode or the connector (switch it while running with wlr-randr or ctl)", spec.name());
         }
         for (Output o : backend.outputs()) {
             LOG.info("output {}: {} at {},{} scale {} transform {} (logical {}x{})", o.name(), o.mode(), o.x(), o.y(), o.exactScale(),
@@ -80,11 +80,16 @@ public final class Outputs {
         return global(name).output();
     }
 
-    /** Switches the output to {@code mode}, if the backend can (headless: any size; DRM: not yet). */
+    /**
+     * Switches the output to {@code mode}, if the backend can (headless: any size; DRM: the
+     * modes the connector offers, the refresh matched within a hertz).
+     */
     public void setMode(String name, Output.Mode mode) {
         OutputGlobal g = global(name);
-        backend.prepareMode(g.output(), mode);
-        g.output().setMode(mode);
+        Output.Mode before = g.output().mode();
+        Output.Mode taken = backend.prepareMode(g.output(), mode);
+        g.output().setMode(taken);
+        if (!taken.equals(before)) LOG.info("output {}: mode {} (was {})", name, taken, before);
         changed(g);
     }
 

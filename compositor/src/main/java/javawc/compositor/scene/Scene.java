@@ -91,6 +91,7 @@ public final class Scene {
             damage.add(area);
         }
         for (int i = 0; i < outputsListeners.size(); i++) outputsListeners.get(i).run(); // layer surfaces are laid out again first
+        for (SceneWindow w : List.copyOf(toplevels)) w.usableAreaChanged(); // maximized and fullscreen ones fill their output's new area
         for (SceneWindow w : List.copyOf(toplevels)) {
             if (!w.visible() || onAnyOutput(w.geometry())) continue;
             Rect g = w.geometry();

@@ -31,7 +31,10 @@ public interface SceneWindow {
         return false;
     }
 
-    /** The area of the outputs given to windows changed ({@link Scene#usableArea}): a maximized window fills the new one. */
+    /**
+     * The area of the outputs given to windows may have changed ({@link Scene#usableArea}: panels,
+     * or an output's mode, scale, transform or place): a maximized or fullscreen window fills the new one.
+     */
     default void usableAreaChanged() {}
 
     /** The window geometry in global coordinates (empty while not shown). */

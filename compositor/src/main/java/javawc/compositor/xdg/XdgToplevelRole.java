@@ -32,6 +32,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     private int minWidth, minHeight, maxWidth, maxHeight;
     private boolean maximized, fullscreen, minimized, activated, capabilitiesSent, placed, alive = true;
     private Output fullOutput;          // the output a maximized or fullscreen window fills
+    private Rect configuredFill;        // the area the last configure asked a maximized or fullscreen window to fill
     private int x, y;
     private int floatingX, floatingY;   // where the window last was while neither maximized nor fullscreen
     private boolean hasFloatingPosition;
@@ -93,6 +94,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (fullscreen) states[n++] = XdgToplevel.State.FULLSCREEN;
         if (activated) states[n++] = XdgToplevel.State.ACTIVATED;
         if (resizing) states[n++] = XdgToplevel.State.RESIZING;
+        configuredFill = maximized || fullscreen ? fillArea() : null;
         int w = fullscreen ? output.logicalWidth() : maximized ? usable.width() : width;
         int h = fullscreen ? output.logicalHeight() : maximized ? usable.height() : height;
         resource.sendConfigure(w, h, XdgShell.ints(java.util.Arrays.copyOf(states, n)));
@@ -137,6 +139,11 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         }
     }
 
+    /** What a maximized (the usable area) or fullscreen (the whole output) window fills now. */
+    private Rect fillArea() {
+        return fullscreen ? output().logicalBounds() : xdg.scene().shell().usableArea(output());
+    }
+
     /** Remembers a floating window's place before it leaves it (unmap, maximize, fullscreen). */
     private void rememberFloatingPosition() {
         if (!placed || maximized || fullscreen) return;
@@ -155,10 +162,14 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (XdgShell.owningToplevel(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
     }
 
-    /** Panels came, went or changed: a maximized window fills what is left to windows now. */
+    /**
+     * Panels came, went or changed, or an output's mode, scale, transform or place did: a
+     * maximized window fills what is left to windows now, a fullscreen one its whole output
+     * (configured again only when that area differs from the one it was configured to fill).
+     */
     @Override
     public void usableAreaChanged() {
-        if (!maximized || fullscreen || !alive) return;
+        if (!(maximized || fullscreen) || !alive || fillArea().equals(configuredFill)) return;
         if (placed) {
             xdg.damageWithPopups();
             placeWindow();

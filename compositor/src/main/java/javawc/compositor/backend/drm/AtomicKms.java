@@ -95,6 +95,12 @@ final class AtomicKms implements KmsCommits {
         return "atomic modesetting";
     }
 
+    /** A refused atomic commit changes nothing: the old mode is still lit. */
+    @Override
+    public boolean failedModesetChangesNothing() {
+        return true;
+    }
+
     @Override
     public void modeset(DrmHead head, int fb) throws OsException {
         HeadState s = state(head);
@@ -108,6 +114,9 @@ final class AtomicKms implements KmsCommits {
         } finally {
             device.destroyBlob(blob); // the CRTC state holds its own reference now
         }
+        // flips and tests from now on cover the plane at this mode's size (a mode switch changes it)
+        s.scanout = new AtomicRequest(PLANE_PROPS.length);
+        s.fbSlot = addScanout(s.scanout, s, head, fb);
         // the framebuffer on screen must pass a TEST_ONLY commit; if not, test() is useless on this driver
         LOG.info("{}: primary plane {} on CRTC {}; TEST_ONLY commit of the framebuffer shown: {}",
                 head.output.name(), s.plane.id(), head.crtc, test(head, fb) ? "passes" : "fails");
@@ -148,7 +157,7 @@ final class AtomicKms implements KmsCommits {
 
     /** The plane showing {@code fb} unscaled over the whole mode; returns the FB_ID slot. */
     private static int addScanout(AtomicRequest r, HeadState s, DrmHead head, int fb) {
-        long w = head.output.mode().width(), h = head.output.mode().height();
+        long w = DrmModes.width(head.mode), h = DrmModes.height(head.mode); // the mode lit, which a switch sets before the output's
         long[] values = {fb, head.crtc, 0, 0, w << 16, h << 16, 0, 0, w, h}; // SRC_* are 16.16 fixed point
         r.object(s.plane.id());
         int fbSlot = -1;

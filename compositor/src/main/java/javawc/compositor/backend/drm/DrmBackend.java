@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * KMS on a DRM device, with atomic commits where the driver offers them, else legacy SETCRTC
  * and PAGE_FLIP (JAVAWC_DRM_LEGACY=1 forces legacy): each connected connector gets a CRTC,
- * its preferred mode (or --mode), and two buffers ({@link HeadScanout}): dumb buffers the
+ * its preferred mode (or --mode; while running any mode the connector reports, {@link ModeSwitch}),
+ * and two buffers ({@link HeadScanout}): dumb buffers the
  * software renderer's frames are copied into, or, once {@link #scanOutWith} is given a GLES
  * renderer on this device's GBM ({@link #openGles}), GBM buffers it draws into. A frame is
  * painted into the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
@@ -61,6 +62,8 @@ public final class DrmBackend implements Backend {
     private DrmGamma gamma;   // made when first asked for
     private GbmDevice gbm;
     private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
+    /** A head's buffers for a mode switch, of the kind it has; tests give fakes. */
+    ModeSwitch.ScanoutMaker scanouts = this::makeScanout;
 
     private DrmBackend(DrmDevice device) {
         this(device, KmsCommits.choose(device), new ScanoutImports(device));
@@ -230,6 +233,46 @@ public final class DrmBackend implements Backend {
     @Override
     public List<Output> outputs() {
         return heads.stream().map(h -> h.output).toList();
+    }
+
+    /** Every mode the head's connector reports, its preferred one first, and the mode lit in any case. */
+    @Override
+    public List<Output.Mode> modes(Output output) {
+        DrmHead h = head(output);
+        DrmDevice.Connector c = connectors.get(h.connector);
+        List<Output.Mode> modes = new ArrayList<>(c == null ? List.of() : DrmModes.list(c.modes()));
+        if (!modes.contains(output.mode())) modes.add(output.mode()); // the monitor may have dropped it meanwhile
+        return modes;
+    }
+
+    @Override
+    public boolean takesMode(Output output, Output.Mode mode) {
+        DrmHead h = head(output);
+        DrmDevice.Connector c = connectors.get(h.connector);
+        return !h.unplugged && c != null && DrmModes.match(c.modes(), mode) != null;
+    }
+
+    /** Switches the head to its connector's mode nearest {@code mode} ({@link ModeSwitch}), on the event loop. */
+    @Override
+    public Output.Mode prepareMode(Output output, Output.Mode mode) {
+        DrmHead h = head(output);
+        if (painter == null) throw new IllegalArgumentException(output.name() + " is not lit yet");
+        if (paused) throw new IllegalArgumentException("the session's VT is switched away: no modesets until it is back");
+        if (h.unplugged) throw new IllegalArgumentException(output.name() + " is unplugged");
+        DrmDevice.Connector c = connectors.get(h.connector);
+        byte[] next = c == null ? null : DrmModes.match(c.modes(), mode);
+        if (next == null) throw new IllegalArgumentException(output.name() + " has no mode " + mode + "; it offers " + (c == null ? "none" : DrmModes.describe(c.modes())));
+        if (java.util.Arrays.equals(next, h.mode)) return DrmModes.toMode(next);
+        return ModeSwitch.apply(kms, h, next, scanouts);
+    }
+
+    private HeadScanout makeScanout(DrmHead h, int width, int height) throws Exception {
+        return h.scanout instanceof GbmScanout ? new GbmScanout(gbm, gles, h.output, width, height) : new DumbScanout(device, h.output, width, height);
+    }
+
+    private DrmHead head(Output output) {
+        for (DrmHead h : heads) if (h.output == output) return h;
+        throw new IllegalArgumentException("not an output of this backend: " + output.name());
     }
 
     @Override

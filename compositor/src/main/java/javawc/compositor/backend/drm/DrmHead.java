@@ -11,7 +11,7 @@ final class DrmHead {
     final int index;                 // carried in page-flip events to find the head again
     final Output output;
     final int connector, crtc;
-    final byte[] mode;
+    byte[] mode;                     // the drm_mode_modeinfo lit, changed by a mode switch (ModeSwitch)
     final NativeBuffer savedCrtc;    // the legacy configuration we found, put back on exit
     HeadScanout scanout;             // its buffers and how frames get into them
     boolean flipPending, frameWanted, timerArmed;

@@ -57,6 +57,34 @@ final class DrmModes {
         return best;
     }
 
+    static boolean preferred(byte[] m) {
+        return (view(m).getInt(32) & TYPE_PREFERRED) != 0;
+    }
+
+    /**
+     * The distinct modes a connector reports, as clients see them: the preferred one first
+     * (what output configuration tools mark preferred), the rest in the connector's order.
+     */
+    static List<Output.Mode> list(byte[][] modes) {
+        List<Output.Mode> out = new ArrayList<>();
+        for (byte[] m : modes) if (preferred(m) && !out.contains(toMode(m))) out.add(toMode(m));
+        for (byte[] m : modes) if (!out.contains(toMode(m))) out.add(toMode(m));
+        return out;
+    }
+
+    /**
+     * The connector's mode of {@code wanted}'s size whose refresh is nearest to it, if within a
+     * hertz (a user's "@60" for a 60.004 Hz mode; both set by clock and totals); else null.
+     */
+    static byte[] match(byte[][] modes, Output.Mode wanted) {
+        byte[] best = null;
+        for (byte[] m : modes) {
+            if (width(m) != wanted.width() || height(m) != wanted.height()) continue;
+            if (best == null || Math.abs(refreshMilliHz(m) - wanted.refreshMilliHz()) < Math.abs(refreshMilliHz(best) - wanted.refreshMilliHz())) best = m;
+        }
+        return best != null && Math.abs(refreshMilliHz(best) - wanted.refreshMilliHz()) <= 1000 ? best : null;
+    }
+
     static String describe(byte[][] modes) {
         List<String> out = new ArrayList<>();
         for (byte[] m : modes) out.add(toMode(m).toString());

@@ -14,12 +14,19 @@ import javawc.os.OsException;
 final class DumbScanout implements HeadScanout {
     private final Output output;
     private final int[] frame;
+    private final int width, height;
     private DumbBuffer front, back;
     private Region backStale = new Region(), frontStale = new Region(); // what each buffer lacks of the frame
 
     DumbScanout(DrmDevice device, Output output) throws OsException {
+        this(device, output, output.mode().width(), output.mode().height());
+    }
+
+    /** Buffers of {@code w}x{@code h}: a mode the output is about to be switched to. */
+    DumbScanout(DrmDevice device, Output output, int w, int h) throws OsException {
         this.output = output;
-        int w = output.mode().width(), h = output.mode().height();
+        this.width = w;
+        this.height = h;
         frame = new int[w * h];
         front = new DumbBuffer(device, w, h);
         try {
@@ -71,7 +78,7 @@ final class DumbScanout implements HeadScanout {
     }
 
     private Rect all() {
-        return new Rect(0, 0, output.mode().width(), output.mode().height());
+        return new Rect(0, 0, width, height);
     }
 
     @Override

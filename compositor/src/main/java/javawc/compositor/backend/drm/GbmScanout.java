@@ -24,13 +24,20 @@ final class GbmScanout implements HeadScanout {
     private final GbmDevice.GbmBuffer[] buffers = new GbmDevice.GbmBuffer[BUFFERS];
     private final RenderTarget[] targets = new RenderTarget[BUFFERS];
     private final Region[] stale = new Region[BUFFERS];
+    private final int width, height;
     private int front = -1, back, newest = -1;
 
     /** The buffers and their targets, or the reason there are none (nothing left allocated then). */
     GbmScanout(GbmDevice gbm, GlesRenderer gles, Output output) throws GlesException {
+        this(gbm, gles, output, output.mode().width(), output.mode().height());
+    }
+
+    /** Buffers of {@code w}x{@code h}: a mode the output is about to be switched to. */
+    GbmScanout(GbmDevice gbm, GlesRenderer gles, Output output, int w, int h) throws GlesException {
         this.output = output;
         this.gles = gles;
-        int w = output.mode().width(), h = output.mode().height();
+        this.width = w;
+        this.height = h;
         try {
             for (int i = 0; i < BUFFERS; i++) {
                 buffers[i] = gbm.createScanoutBuffer(w, h, Drm.FORMAT_XRGB8888);
@@ -82,14 +89,14 @@ final class GbmScanout implements HeadScanout {
     @Override
     public int[] capture(FramePainter painter, boolean everything) {
         if (everything || newest < 0) paint(painter, true);
-        int[] pixels = new int[output.mode().width() * output.mode().height()];
+        int[] pixels = new int[width * height];
         gles.readPixels(targets[newest], pixels);
         for (int i = 0; i < pixels.length; i++) pixels[i] |= 0xff000000; // XRGB: no alpha
         return pixels;
     }
 
     private Rect all() {
-        return new Rect(0, 0, output.mode().width(), output.mode().height());
+        return new Rect(0, 0, width, height);
     }
 
     @Override

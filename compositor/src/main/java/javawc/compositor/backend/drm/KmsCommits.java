@@ -19,8 +19,17 @@ interface KmsCommits {
 
     String name();
 
-    /** Lights the head: its mode, its connector, {@code fb} on the primary plane. */
+    /**
+     * Lights the head: its mode ({@link DrmHead#mode}), its connector, {@code fb} (that mode's
+     * size) on the primary plane. Blocking: when it returns, {@code fb} is on screen and a flip
+     * that was in flight has completed (its event is on its way).
+     */
     void modeset(DrmHead head, int fb) throws OsException;
+
+    /** Whether a {@link #modeset} that failed left the head as it was (atomic); else it may have to be lit again. */
+    default boolean failedModesetChangesNothing() {
+        return false;
+    }
 
     /** Shows {@code fb} at the next vblank, with a flip-complete event. */
     void flip(DrmHead head, int fb) throws OsException;

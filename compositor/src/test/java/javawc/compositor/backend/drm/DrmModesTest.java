@@ -39,4 +39,22 @@ class DrmModesTest {
         assertNull(DrmModes.pick(modes, "640x480"));
         assertTrue(DrmModes.describe(modes).contains("1280x800@"));
     }
+
+    @Test
+    void listsEveryModeOncePreferredFirst() {
+        byte[][] modes = {fhd60, fhd5994, wxga, fhd60.clone()};
+        var list = DrmModes.list(modes);
+        assertEquals(java.util.List.of(DrmModes.toMode(wxga), DrmModes.toMode(fhd60), DrmModes.toMode(fhd5994)), list,
+                "the preferred mode first, then the connector's order, the duplicate once");
+    }
+
+    @Test
+    void matchesASizeAndARefreshWithinAHertz() {
+        byte[][] modes = {fhd60, fhd5994, wxga};
+        assertSame(fhd5994, DrmModes.match(modes, new javawc.compositor.output.Output.Mode(1920, 1080, 59_940)));
+        assertSame(fhd60, DrmModes.match(modes, new javawc.compositor.output.Output.Mode(1920, 1080, 60_000)));
+        assertSame(wxga, DrmModes.match(modes, new javawc.compositor.output.Output.Mode(1280, 800, 60_000)), "60 Hz asked, " + DrmModes.toMode(wxga) + " offered");
+        assertNull(DrmModes.match(modes, new javawc.compositor.output.Output.Mode(1920, 1080, 75_000)), "no 75 Hz mode of that size");
+        assertNull(DrmModes.match(modes, new javawc.compositor.output.Output.Mode(1024, 768, 60_000)), "no mode of that size");
+    }
 }
