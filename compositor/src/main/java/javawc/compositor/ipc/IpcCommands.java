@@ -72,7 +72,8 @@ public final class IpcCommands {
                 for (Output out : outputs.all()) {
                     ObjectNode node = list.addObject().put("name", out.name()).put("make", out.make()).put("model", out.model())
                             .put("mode", modeText(out.mode()));
-                    node.putArray("modes").add(modeText(out.mode())); // the only mode an Output knows of today
+                    var modes = node.putArray("modes");
+                    for (Output.Mode mode : outputs.modes(out)) modes.add(modeText(mode));
                     node.put("x", out.x()).put("y", out.y()).put("scale", out.exactScale())
                             .put("transform", javawc.compositor.output.OutputTransform.name(out.transform()));
                 }
@@ -104,9 +105,7 @@ public final class IpcCommands {
                 yield windows.moveToOutput(m.id(), out) ? ok() : noWindow(m.id());
             }
             case IpcRequest.OutputMode m -> change(m.output(), () -> {
-                Output.Mode now = output(m.output()).mode();
-                int hz = m.refreshMilliHz() != 0 ? m.refreshMilliHz() : now.width() == m.width() && now.height() == m.height() ? now.refreshMilliHz() : 60_000;
-                outputs.setMode(m.output(), new Output.Mode(m.width(), m.height(), hz));
+                outputs.setMode(m.output(), new Output.Mode(m.width(), m.height(), refreshFor(output(m.output()), m)));
             });
             case IpcRequest.OutputPosition p -> change(p.output(), () -> outputs.setPosition(p.output(), p.x(), p.y()));
             case IpcRequest.OutputScale s -> change(s.output(), () -> outputs.setScale(s.output(), s.scale()));
@@ -123,6 +122,22 @@ public final class IpcCommands {
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
         }
+    }
+
+    /**
+     * The rate a mode request means: the one it names; else, for the current size, the current
+     * rate; else the highest rate the output offers at that size (a monitor's 1024x768 may be
+     * 75 Hz only); else 60 Hz (a headless output takes any).
+     */
+    private int refreshFor(Output out, IpcRequest.OutputMode m) {
+        if (m.refreshMilliHz() != 0) return m.refreshMilliHz();
+        Output.Mode now = out.mode();
+        if (now.width() == m.width() && now.height() == m.height()) return now.refreshMilliHz();
+        int best = 0;
+        for (Output.Mode mode : outputs.modes(out)) {
+            if (mode.width() == m.width() && mode.height() == m.height()) best = Math.max(best, mode.refreshMilliHz());
+        }
+        return best != 0 ? best : 60_000;
     }
 
     /** WxH@HZ, the rate with up to three decimals and no trailing zeros (60, 59.951). */

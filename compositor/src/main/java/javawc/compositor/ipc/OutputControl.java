@@ -13,6 +13,11 @@ import java.util.List;
 public interface OutputControl {
     List<Output> all();
 
+    /** The modes {@code output} can take, its current one among them (a headless output takes any size besides). */
+    default List<Output.Mode> modes(Output output) {
+        return List.of(output.mode());
+    }
+
     void setMode(String name, Output.Mode mode);
 
     void setPosition(String name, int x, int y);
@@ -26,6 +31,11 @@ public interface OutputControl {
             @Override
             public List<Output> all() {
                 return outputs.all();
+            }
+
+            @Override
+            public List<Output.Mode> modes(Output output) {
+                return outputs.modes(output);
             }
 
             @Override

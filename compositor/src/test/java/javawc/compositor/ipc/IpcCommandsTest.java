@@ -46,6 +46,11 @@ class IpcCommandsTest {
         }
 
         @Override
+        public List<Output.Mode> modes(Output output) { // as a monitor whose 1024x768 comes at 70 and 75 Hz only
+            return List.of(output.mode(), new Output.Mode(1024, 768, 70_000), new Output.Mode(1024, 768, 75_000));
+        }
+
+        @Override
         public void setMode(String name, Output.Mode mode) {
             if (mode.refreshMilliHz() > 240_000) throw new IllegalArgumentException("the test backend cannot change an output's mode to " + mode);
             actions.add("mode " + name + " " + mode.width() + "x" + mode.height() + "@" + mode.refreshMilliHz());
@@ -86,7 +91,7 @@ class IpcCommandsTest {
         assertEquals("{\"ok\":true,\"windows\":[{\"id\":3,\"app_id\":\"foot\",\"title\":\"~\",\"x\":10,\"y\":20,\"width\":640,\"height\":480,"
                 + "\"focused\":true,\"maximized\":false,\"fullscreen\":false,\"minimized\":false,\"output\":\"DP-1\"}]}", commands.execute("{\"command\":\"windows\"}"));
         assertEquals("{\"ok\":true,\"outputs\":[{\"name\":\"DP-1\",\"make\":\"Acme\",\"model\":\"Screen 27\",\"mode\":\"2560x1440@59.951\","
-                + "\"modes\":[\"2560x1440@59.951\"],\"x\":0,\"y\":0,\"scale\":1.0,\"transform\":\"normal\"}]}", commands.execute("{\"command\":\"outputs\"}"));
+                + "\"modes\":[\"2560x1440@59.951\",\"1024x768@70\",\"1024x768@75\"],\"x\":0,\"y\":0,\"scale\":1.0,\"transform\":\"normal\"}]}", commands.execute("{\"command\":\"outputs\"}"));
     }
 
     @Test
@@ -126,6 +131,7 @@ class IpcCommandsTest {
         assertEquals("no output is named 'HDMI-1' (outputs: DP-1)", run("{\"command\":\"output\",\"args\":[\"HDMI-1\",\"scale\",\"2\"]}").get("error").asText());
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"1920x1080@60\"]}").get("ok").asBoolean());
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"2560x1440\"]}").get("ok").asBoolean(), "the same size keeps its rate");
+        assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"mode\",\"1024x768\"]}").get("ok").asBoolean(), "another size: its best rate");
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"position\",\"0\",\"1440\"]}").get("ok").asBoolean());
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"scale\",\"1.5\"]}").get("ok").asBoolean());
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"transform\",\"flipped-90\"]}").get("ok").asBoolean());
@@ -134,7 +140,7 @@ class IpcCommandsTest {
         assertTrue(run("{\"command\":\"output\",\"args\":[\"DP-1\",\"transform\",\"sideways\"]}").get("error").asText().startsWith("output transform: a transform is one of"));
         assertTrue(run("{\"command\":\"move-to-output\",\"args\":[3,\"DP-1\"]}").get("ok").asBoolean());
         assertEquals("bindings applied", run("{\"command\":\"reload\"}").get("applied").asText());
-        assertEquals(List.of("mode DP-1 1920x1080@60000", "mode DP-1 2560x1440@59951", "position DP-1 0,1440", "scale DP-1 1.5", "transform DP-1 5",
+        assertEquals(List.of("mode DP-1 1920x1080@60000", "mode DP-1 2560x1440@59951", "mode DP-1 1024x768@75000", "position DP-1 0,1440", "scale DP-1 1.5", "transform DP-1 5",
                 "move 3 to DP-1", "reload"), actions);
     }
 }
