@@ -81,8 +81,9 @@ javawc_jar_classpath() {
 #    lambda forms), reflection, reading jars, loading classes, Log4j's configuration and the XML
 #    parser run once or a few hundred times at start, where compiling them cost more CPU than it
 #    saved (start: ~600 -> ~480 ms of CPU). Only these packages: delaying all JDK code the same
-#    way took the start to ~340 ms but doubled the CPU per frame and the 500 clients' time for
-#    the first minutes (methods called once a frame reach the thresholds that much later).
+#    way took the start to ~340 ms but made the CPU per frame up to 2.8x and the 500 clients'
+#    time 1.4x for the first minutes (methods called once a frame reach the thresholds that much
+#    later). docs/BENCHMARKS.md has the figures.
 JAVAWC_JVM_FLAGS=(-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
                   -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m
                   -XX:CompileCommand=quiet)
