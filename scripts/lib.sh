@@ -77,8 +77,21 @@ javawc_jar_classpath() {
 #    burst of compilation this was ~30 MiB resident).
 #  - compact object headers (JDK 25): 8 bytes less per object.
 #  - 64 MiB code cache is plenty for one program and keeps its reservation modest.
+#  - start-up-only code compiled 20 times later: spinning classes (dynamic proxies for annotations,
+#    lambda forms), reflection, reading jars, loading classes, Log4j's configuration and the XML
+#    parser run once or a few hundred times at start, where compiling them cost more CPU than it
+#    saved (start: ~600 -> ~480 ms of CPU). Only these packages: delaying all JDK code the same
+#    way took the start to ~340 ms but made the CPU per frame up to 2.8x and the 500 clients'
+#    time 1.4x for the first minutes (methods called once a frame reach the thresholds that much
+#    later). docs/BENCHMARKS.md has the figures.
 JAVAWC_JVM_FLAGS=(-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-                  -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m)
+                  -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m
+                  -XX:CompileCommand=quiet)
+for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.invoke jdk.internal.constant java.lang.reflect sun.reflect jdk.internal.reflect \
+               java.util.zip java.util.jar jdk.internal.jimage jdk.internal.loader jdk.internal.module com.sun.org.apache \
+               org.apache.logging.log4j.core.config; do
+    JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
+done
 
 # The compositor's AOT cache (JDK 25: the classes loaded, linked and profiled by a training run,
 # mapped at start instead of parsed again), made again when it is older than any jar it was made
