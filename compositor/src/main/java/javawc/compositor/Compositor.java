@@ -213,7 +213,10 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
                 LOG.warn("{}:{}: there is no output {} (outputs: {})", config.source(), o.line(), o.name(), backend.outputs());
                 continue;
             }
-            if (o.mode() != null) outputs.setMode(o.name(), new Output.Mode(o.mode().width(), o.mode().height(), o.mode().refreshMilliHz() != 0 ? o.mode().refreshMilliHz() : 60_000));
+            if (o.mode() != null) {
+                Output out = outputs.find(o.name());
+                outputs.setMode(o.name(), Outputs.modeAsked(out, outputs.modes(out), o.mode().width(), o.mode().height(), o.mode().refreshMilliHz()));
+            }
             if (o.scale() != null) outputs.setScale(o.name(), o.scale());
             if (o.transform() != null) outputs.setTransform(o.name(), javawc.compositor.output.OutputTransform.parse(o.transform()));
             if (o.x() != null) outputs.setPosition(o.name(), o.x(), o.y());

@@ -3,6 +3,7 @@ package javawc.compositor.ipc;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javawc.compositor.output.Output;
+import javawc.compositor.output.Outputs;
 
 import java.io.IOException;
 import java.util.List;
@@ -105,7 +106,8 @@ public final class IpcCommands {
                 yield windows.moveToOutput(m.id(), out) ? ok() : noWindow(m.id());
             }
             case IpcRequest.OutputMode m -> change(m.output(), () -> {
-                outputs.setMode(m.output(), new Output.Mode(m.width(), m.height(), refreshFor(output(m.output()), m)));
+                Output out = output(m.output());
+                outputs.setMode(m.output(), Outputs.modeAsked(out, outputs.modes(out), m.width(), m.height(), m.refreshMilliHz()));
             });
             case IpcRequest.OutputPosition p -> change(p.output(), () -> outputs.setPosition(p.output(), p.x(), p.y()));
             case IpcRequest.OutputScale s -> change(s.output(), () -> outputs.setScale(s.output(), s.scale()));
@@ -122,22 +124,6 @@ public final class IpcCommands {
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
         }
-    }
-
-    /**
-     * The rate a mode request means: the one it names; else, for the current size, the current
-     * rate; else the highest rate the output offers at that size (a monitor's 1024x768 may be
-     * 75 Hz only); else 60 Hz (a headless output takes any).
-     */
-    private int refreshFor(Output out, IpcRequest.OutputMode m) {
-        if (m.refreshMilliHz() != 0) return m.refreshMilliHz();
-        Output.Mode now = out.mode();
-        if (now.width() == m.width() && now.height() == m.height()) return now.refreshMilliHz();
-        int best = 0;
-        for (Output.Mode mode : outputs.modes(out)) {
-            if (mode.width() == m.width() && mode.height() == m.height()) best = Math.max(best, mode.refreshMilliHz());
-        }
-        return best != 0 ? best : 60_000;
     }
 
     /** WxH@HZ, the rate with up to three decimals and no trailing zeros (60, 59.951). */

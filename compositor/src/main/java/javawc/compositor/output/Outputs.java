@@ -176,6 +176,23 @@ public final class Outputs {
         return backend.modes(output);
     }
 
+    /**
+     * The mode a request for {@code width}x{@code height} at {@code refreshMilliHz} means (0: no
+     * rate given): the rate named; else, for the current size, the current rate; else the
+     * highest rate {@code offered} at that size (a monitor's 1024x768 may be 75 Hz only); else
+     * 60 Hz (a headless output takes any). The configuration and scripts/ctl both ask this way.
+     */
+    public static Output.Mode modeAsked(Output output, List<Output.Mode> offered, int width, int height, int refreshMilliHz) {
+        if (refreshMilliHz != 0) return new Output.Mode(width, height, refreshMilliHz);
+        Output.Mode now = output.mode();
+        if (now.width() == width && now.height() == height) return now;
+        int best = 0;
+        for (Output.Mode mode : offered) {
+            if (mode.width() == width && mode.height() == height) best = Math.max(best, mode.refreshMilliHz());
+        }
+        return new Output.Mode(width, height, best != 0 ? best : 60_000);
+    }
+
     /** Whether {@link #setMode} would take {@code mode} for {@code output}, without trying it. */
     public boolean takesMode(Output output, Output.Mode mode) {
         return backend.takesMode(output, mode);
