@@ -493,9 +493,15 @@ public final class Surface implements WlSurface.Handler, Drawable {
         frameCallbacks.clear();
     }
 
-    /** Keeps wl_surface.enter/leave in step with whether the surface is on {@code output} (this client's resources for it). */
-    public void updateOutputs(List<WlOutput> clientOutputsHere, boolean onOutput) {
-        for (WlOutput o : clientOutputsHere) {
+    /**
+     * Keeps wl_surface.enter/leave in step with whether the surface is on an output, given every
+     * client's wl_output resources for it (ours are picked out). Runs every frame: no allocation.
+     */
+    public void updateOutputs(List<WlOutput> outputResources, boolean onOutput) {
+        Client mine = client();
+        for (int i = 0; i < outputResources.size(); i++) {
+            WlOutput o = outputResources.get(i);
+            if (o.client() != mine) continue;
             boolean entered = enteredOutputs.contains(o);
             if (onOutput && !entered && o.isAlive()) {
                 resource.sendEnter(o);
@@ -505,7 +511,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
                 enteredOutputs.remove(o);
             }
         }
-        enteredOutputs.removeIf(o -> !o.isAlive());
+        for (int i = enteredOutputs.size() - 1; i >= 0; i--) if (!enteredOutputs.get(i).isAlive()) enteredOutputs.remove(i);
     }
 
     List<Surface> pendingStack() {
