@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The compositor's log lines: the layout log4j2.xml had, the root level, and the wire trace's bare lines. */
 class LineLogContextTest {
@@ -30,6 +33,16 @@ class LineLogContextTest {
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Main: listening on /run/wayland-0; headless backend"), lines.get(0));
         assertTrue(lines.get(1).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Main: cannot raise the limit: EPERM"), lines.get(1));
+    }
+
+    @Test
+    void theTimeIsTheLocalTimeOfDay() {
+        LocalTime before = LocalTime.now().truncatedTo(ChronoUnit.MILLIS);
+        new LineLogContext(out, Level.INFO).getLogger("Main").info("now");
+        LocalTime after = LocalTime.now();
+        assumeFalse(after.isBefore(before), "midnight came in between");
+        LocalTime logged = LocalTime.parse(lines().get(0).substring(0, 12));
+        assertFalse(logged.isBefore(before) || logged.isAfter(after), before + " <= " + logged + " <= " + after);
     }
 
     @Test
