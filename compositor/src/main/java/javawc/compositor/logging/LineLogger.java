@@ -3,7 +3,6 @@ package javawc.compositor.logging;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.message.ParameterizedMessageFactory;
 import org.apache.logging.log4j.spi.AbstractLogger;
 
 import java.io.PrintWriter;
@@ -27,7 +26,7 @@ final class LineLogger extends AbstractLogger {
     private final String shortName; // the name's last part, as log4j2.xml's %c{1} printed it
 
     LineLogger(String name, LineLogContext context) {
-        super(name, ParameterizedMessageFactory.INSTANCE);
+        super(name, LineMessages.INSTANCE);
         this.context = context;
         this.trace = LineLogContext.TRACE_LOGGER.equals(name);
         this.shortName = name.substring(name.lastIndexOf('.') + 1);
