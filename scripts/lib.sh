@@ -112,6 +112,25 @@ for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.i
     JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
 done
 
+# A directory holding JNA's native part (libjnidispatch.so) taken out of the JNA jar once, for
+# -Djna.boot.library.path: otherwise JNA copies it out of its jar into a new temporary file at
+# every start, and File.createTempFile's SecureRandom sets up the JDK's security providers, all
+# before the first client (~20 ms of CPU). Prints nothing when it cannot be had (JNA then does
+# as before).
+javawc_jna_native_dir() {
+    local dir="$JAVAWC_ROOT/compositor/target/jna" jar
+    jar=$(echo "$JAVAWC_ROOT/compositor/target/lib/"jna-[0-9]*.jar)
+    [ -f "$jar" ] || return 0
+    if [ ! -f "$dir/libjnidispatch.so" ] || [ "$jar" -nt "$dir/libjnidispatch.so" ]; then
+        rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" &&
+            (cd "$dir.tmp" && "$JAVA_HOME/bin/jar" xf "$jar" com/sun/jna/linux-x86-64/libjnidispatch.so) &&
+            [ -f "$dir.tmp/com/sun/jna/linux-x86-64/libjnidispatch.so" ] || { rm -rf "$dir.tmp"; return 0; }
+        mkdir -p "$dir" && mv "$dir.tmp/com/sun/jna/linux-x86-64/libjnidispatch.so" "$dir/" && touch "$dir/libjnidispatch.so"
+        rm -rf "$dir.tmp"
+    fi
+    echo "$dir"
+}
+
 # The compositor's AOT cache (JDK 25: the classes loaded, linked and profiled by a training run,
 # mapped at start instead of parsed again), made again when it is older than any jar it was made
 # from. Training: a private headless compositor serves the demo client for 120 frames and exits.
@@ -132,7 +151,9 @@ javawc_aot_cache() {
     local client=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn
                   -cp "$JAVAWC_ROOT/clients/target/javawc-clients-0.1.0-SNAPSHOT.jar:$JAVAWC_ROOT/clients/target/lib/*"
                   javawc.clients.DemoShm --frames 120)
-    if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$dir/javawc.aot" \
+    local jna
+    jna=$(javawc_jna_native_dir)   # trained as scripts/compositor starts
+    if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" ${jna:+-Djna.boot.library.path="$jna"} -XX:AOTCacheOutput="$dir/javawc.aot" \
            -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn \
            -cp "$(javawc_jar_classpath)" javawc.compositor.Main --backend headless --socket javawc-aot -- "${client[@]}" \
            >"$dir/out" 2>&1 && [ -s "$dir/javawc.aot" ]; then
