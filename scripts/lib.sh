@@ -154,7 +154,7 @@ javawc_aot_cache() {
     local jna
     jna=$(javawc_jna_native_dir)   # trained as scripts/compositor starts
     if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" ${jna:+-Djna.boot.library.path="$jna"} -XX:AOTCacheOutput="$dir/javawc.aot" \
-           -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn \
+           -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED \
            -cp "$(javawc_jar_classpath)" javawc.compositor.Main --backend headless --socket javawc-aot -- "${client[@]}" \
            >"$dir/out" 2>&1 && [ -s "$dir/javawc.aot" ]; then
         mv "$dir/javawc.aot" "$cache"   # atomically: a start running meanwhile sees the old cache or the new one
