@@ -3,13 +3,23 @@
 
 JAVAWC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# The major version a JDK's release file names (JAVA_VERSION="25.0.1" -> 25), or nothing.
+javawc_release_version() {
+    local line
+    [ -r "$1" ] || return 0
+    while IFS= read -r line; do
+        if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then echo "${BASH_REMATCH[1]}"; return 0; fi
+    done <"$1"
+}
+
 # A JDK 25 or newer: $JAVA_HOME if it is one, else the default java, else one under /usr/lib/jvm.
 javawc_find_jdk() {
     local candidate version
     for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
         [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-        # the JDK's release file names its version without starting a JVM (about 100 ms per candidate)
-        version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release" 2>/dev/null)
+        # the JDK's release file names its version without starting a JVM (about 100 ms per
+        # candidate), read with bash alone: scripts/compositor's start is timed
+        version=$(javawc_release_version "$candidate/release")
         [ -n "$version" ] || version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
         if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
             export JAVA_HOME="$candidate"
@@ -30,10 +40,16 @@ javawc_mvn() {
     (cd "$JAVAWC_ROOT" && mvn -B -q -Dstyle.color=never "$@")
 }
 
+# Whether the jars and runtime libraries are missing or older than a source file.
+javawc_build_needed() {
+    local stamp="$JAVAWC_ROOT/compositor/target/lib/javawc-protocol-0.1.0-SNAPSHOT.jar"
+    [ ! -f "$stamp" ] || [ -n "$(find "$JAVAWC_ROOT" -path "$JAVAWC_ROOT/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -newer "$stamp" -print -quit)" ]
+}
+
 # Builds the jars and runtime libraries unless they are newer than every source file.
 javawc_build_if_needed() {
     local stamp="$JAVAWC_ROOT/compositor/target/lib/javawc-protocol-0.1.0-SNAPSHOT.jar"
-    if [ ! -f "$stamp" ] || [ -n "$(find "$JAVAWC_ROOT" -path "$JAVAWC_ROOT/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' \) -newer "$stamp" -print -quit)" ]; then
+    if javawc_build_needed; then
         echo "building javawc..." >&2
         javawc_mvn package -DskipTests >&2 || return 1
         touch "$stamp"   # copy-dependencies keeps an unchanged jar's old time: without this every later run would rebuild
@@ -42,8 +58,12 @@ javawc_build_if_needed() {
 
 # Installs Debian packages that are missing (needs root or sudo).
 javawc_apt_install() {
-    local missing=() p
-    for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+    local missing=() p status name installed=" "
+    # one dpkg-query for all of them, read by bash (scripts/compositor's start is timed)
+    while read -r status name; do
+        [ "$status" = ii ] && installed+="$name "
+    done < <(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "$@" 2>/dev/null)
+    for p in "$@"; do [[ $installed == *" $p "* ]] || missing+=("$p"); done
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "installing Debian packages: ${missing[*]}" >&2
     local sudo=""
@@ -58,8 +78,8 @@ javawc_classpath() {
 # The compositor's class path as the AOT cache needs it: jars only (a cache is refused for a
 # class path with directories), in a fixed order, the same at training and at every start.
 javawc_jar_classpath() {
-    local cp="$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" jar
-    for jar in $(find "$JAVAWC_ROOT/compositor/target/lib" -maxdepth 1 -name '*.jar' | LC_ALL=C sort); do cp="$cp:$jar"; done
+    local LC_ALL=C cp="$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" jar   # C: the glob's order is byte order
+    for jar in "$JAVAWC_ROOT/compositor/target/lib/"*.jar; do [ -f "$jar" ] && cp="$cp:$jar"; done
     echo "$cp"
 }
 
@@ -78,7 +98,7 @@ javawc_jar_classpath() {
 #  - compact object headers (JDK 25): 8 bytes less per object.
 #  - 64 MiB code cache is plenty for one program and keeps its reservation modest.
 #  - start-up-only code compiled 20 times later: spinning classes (dynamic proxies for annotations,
-#    lambda forms), reflection, reading jars, loading classes, Log4j's configuration and the XML
+#    lambda forms), reflection, reading jars, loading classes and the XML
 #    parser run once or a few hundred times at start, where compiling them cost more CPU than it
 #    saved (start: ~600 -> ~480 ms of CPU). Only these packages: delaying all JDK code the same
 #    way took the start to ~340 ms but made the CPU per frame up to 2.8x and the 500 clients'
@@ -88,10 +108,28 @@ JAVAWC_JVM_FLAGS=(-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -Xmx1g -XX:
                   -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m
                   -XX:CompileCommand=quiet)
 for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.invoke jdk.internal.constant java.lang.reflect sun.reflect jdk.internal.reflect \
-               java.util.zip java.util.jar jdk.internal.jimage jdk.internal.loader jdk.internal.module com.sun.org.apache \
-               org.apache.logging.log4j.core.config; do
+               java.util.zip java.util.jar jdk.internal.jimage jdk.internal.loader jdk.internal.module com.sun.org.apache; do
     JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
 done
+
+# A directory holding JNA's native part (libjnidispatch.so) taken out of the JNA jar once, for
+# -Djna.boot.library.path: otherwise JNA copies it out of its jar into a new temporary file at
+# every start, and File.createTempFile's SecureRandom sets up the JDK's security providers, all
+# before the first client (~20 ms of CPU). Prints nothing when it cannot be had (JNA then does
+# as before).
+javawc_jna_native_dir() {
+    local dir="$JAVAWC_ROOT/compositor/target/jna" jar
+    jar=$(echo "$JAVAWC_ROOT/compositor/target/lib/"jna-[0-9]*.jar)
+    [ -f "$jar" ] || return 0
+    if [ ! -f "$dir/libjnidispatch.so" ] || [ "$jar" -nt "$dir/libjnidispatch.so" ]; then
+        rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" &&
+            (cd "$dir.tmp" && "$JAVA_HOME/bin/jar" xf "$jar" com/sun/jna/linux-x86-64/libjnidispatch.so) &&
+            [ -f "$dir.tmp/com/sun/jna/linux-x86-64/libjnidispatch.so" ] || { rm -rf "$dir.tmp"; return 0; }
+        mkdir -p "$dir" && mv "$dir.tmp/com/sun/jna/linux-x86-64/libjnidispatch.so" "$dir/" && touch "$dir/libjnidispatch.so"
+        rm -rf "$dir.tmp"
+    fi
+    echo "$dir"
+}
 
 # The compositor's AOT cache (JDK 25: the classes loaded, linked and profiled by a training run,
 # mapped at start instead of parsed again), made again when it is older than any jar it was made
@@ -113,8 +151,10 @@ javawc_aot_cache() {
     local client=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn
                   -cp "$JAVAWC_ROOT/clients/target/javawc-clients-0.1.0-SNAPSHOT.jar:$JAVAWC_ROOT/clients/target/lib/*"
                   javawc.clients.DemoShm --frames 120)
-    if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$dir/javawc.aot" \
-           -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED -Djavawc.log.level=warn \
+    local jna
+    jna=$(javawc_jna_native_dir)   # trained as scripts/compositor starts
+    if XDG_RUNTIME_DIR="$dir" "$JAVA_HOME/bin/java" "${JAVAWC_JVM_FLAGS[@]}" ${jna:+-Djna.boot.library.path="$jna"} -XX:AOTCacheOutput="$dir/javawc.aot" \
+           -Xlog:aot=warning,cds=warning --enable-native-access=ALL-UNNAMED \
            -cp "$(javawc_jar_classpath)" javawc.compositor.Main --backend headless --socket javawc-aot -- "${client[@]}" \
            >"$dir/out" 2>&1 && [ -s "$dir/javawc.aot" ]; then
         mv "$dir/javawc.aot" "$cache"   # atomically: a start running meanwhile sees the old cache or the new one

@@ -1,49 +1,36 @@
 package javawc.compositor;
 
-import org.apache.logging.log4j.core.config.ConfigurationSource;
-import org.apache.logging.log4j.core.config.Configurator;
-import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
+import javawc.compositor.logging.LineLogContext;
+import javawc.compositor.logging.LogProvider;
+import org.apache.logging.log4j.Level;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Starts Log4j from our log4j2.xml, before the first logger is made. Done by hand rather than
- * by Log4j's discovery for one reason: when Log4j installs a configuration it looks up the
- * machine's host name (for a ${hostName} lookup we never use) unless the configuration
- * already has one, and where the name does not resolve (a VM or container with only a
- * loopback interface) it prints a stack trace before our first line. We give it the kernel's
- * name as it is, unresolved.
+ * Chooses the compositor's Log4j API backend ({@link LogProvider}: one fixed layout to stderr
+ * or the log file, nothing to configure) and sets its level and destination, before the first
+ * logger is made. The backend is named explicitly rather than left to the Log4j API's choice
+ * by priority, so that a log4j-core jar left in an older build's target/lib is not picked.
  */
 final class LogSetup {
     private LogSetup() {}
 
-    /** Log level debug when {@code debug}; the log goes to {@code logFile} (replaced) when not null, else to stderr. */
-    static void configure(boolean debug, Path logFile) throws IOException {
-        if (debug) System.setProperty("javawc.log.level", "debug");
-        if (logFile != null) {
-            Path file = logFile.toAbsolutePath();
-            // refuse an unwritable file here, with a message, rather than let Log4j drop every line
-            Files.newOutputStream(file).close();
-            System.setProperty("javawc.log.file", file.toString());
-        }
-        URL xml = LogSetup.class.getResource("/log4j2.xml");
-        if (xml == null) throw new IOException("log4j2.xml is missing from the class path");
-        try (InputStream in = xml.openStream()) {
-            XmlConfiguration config = new XmlConfiguration(null, new ConfigurationSource(in, xml));
-            config.getProperties().put("hostName", kernelHostName());
-            Configurator.initialize(config);
-        }
+    /** Before anything asks for a logger: the Log4j API reads this once, at its first use. */
+    static void chooseBackend() {
+        if (System.getProperty("log4j.provider") == null) System.setProperty("log4j.provider", LogProvider.class.getName());
     }
 
-    private static String kernelHostName() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException e) {
-            return "localhost";
+    /** Log level debug when {@code debug}; the log goes to {@code logFile} (replaced) when not null, else to stderr. */
+    static void configure(boolean debug, Path logFile) throws IOException {
+        Path file = null;
+        if (logFile != null) {
+            file = logFile.toAbsolutePath();
+            // refuse an unwritable file here, with a message, rather than lose every line
+            Files.newOutputStream(file).close();
         }
+        Level level = debug ? Level.DEBUG : Level.toLevel(System.getProperty("javawc.log.level", "info"), Level.INFO);
+        LineLogContext.configure(level, file);
     }
 }

