@@ -1,10 +1,12 @@
 package javawc.compositor.security;
 
+import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
 import javawc.os.Processes;
+import javawc.server.EventLoop;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +31,11 @@ final class Lineage {
         /** {parent pid, start time} of {@code pid}, or null when it is gone. */
         long[] stat(int pid);
 
-        /** A handle on the process that has {@code pid} now, or null when none can be had. */
-        Watch watch(int pid);
+        /**
+         * A handle on the process that has {@code pid} now, or null when none can be had;
+         * {@code ended} runs on {@code loop} when that process ends (null loop: never).
+         */
+        Watch watch(int pid, EventLoop loop, Runnable ended);
     }
 
     /** One process, whatever pid it had (a pidfd). */
@@ -88,8 +93,12 @@ final class Lineage {
         this.table = table;
     }
 
-    /** The process that has {@code pid} now, as decided on its first connection if it is still that one. */
-    Member member(int pid) {
+    /**
+     * The process that has {@code pid} now, as decided on its first connection if it is still
+     * that one. A remembered process is forgotten, and its pidfd closed, when it ends ({@code
+     * loop} tells), so no descriptor is held for a program that has gone.
+     */
+    Member member(int pid, EventLoop loop) {
         if (pid <= 0) return new Member(false, null); // unknown (another pid namespace): not ours
         if (pid == selfPid) return new Member(true, null); // a socketpair we made (Xwayland)
         Member m = live.get(pid);
@@ -98,12 +107,19 @@ final class Lineage {
             live.remove(pid).watch.close(); // ended: the pid may be another process's now
         }
         // the handle first, then /proc: if the process ends in between, the handle says so next time
-        Watch watch = table.watch(pid);
+        Member[] created = new Member[1];
+        Watch watch = table.watch(pid, loop, () -> ended(pid, created[0]));
         boolean descendant = isDescendant(pid);
         if (watch == null) return new Member(descendant, null);
-        m = new Member(descendant, watch);
+        m = created[0] = new Member(descendant, watch);
         live.put(pid, m);
         return m;
+    }
+
+    private void ended(int pid, Member m) {
+        if (m == null) return;
+        if (live.get(pid) == m) live.remove(pid);
+        m.watch.close();
     }
 
     /**
@@ -171,21 +187,32 @@ final class Lineage {
         }
 
         @Override
-        public Watch watch(int pid) {
+        public Watch watch(int pid, EventLoop loop, Runnable ended) {
             OwnedFd pidfd;
             try {
                 pidfd = Processes.pidfd(pid);
             } catch (OsException | UnsatisfiedLinkError e) {
                 return null; // gone already, or a kernel or libc without pidfd_open: not remembered
             }
+            EventLoop.Source source = null;
+            if (loop != null) {
+                try {
+                    source = loop.add(pidfd.get(), Epoll.IN, events -> ended.run()); // a pidfd is readable once its process ends
+                } catch (OsException e) {
+                    pidfd.close();
+                    return null;
+                }
+            }
+            EventLoop.Source watched = source;
             return new Watch() {
                 @Override
                 public boolean running() {
-                    return Processes.running(pidfd);
+                    return pidfd.isOpen() && Processes.running(pidfd);
                 }
 
                 @Override
                 public void close() {
+                    if (watched != null) watched.remove(); // before the fd is closed, as EventLoop asks
                     pidfd.close();
                 }
             };

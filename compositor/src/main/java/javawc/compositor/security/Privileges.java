@@ -22,10 +22,6 @@ public final class Privileges {
     private final Map<Privilege, Privilege.Access> access;
     private final Lineage lineage;
     private final Map<Global, Privilege> restricted = new IdentityHashMap<>();
-    // A registry asks about every privileged global in a row for one client: the client's process
-    // is looked up once for the lot (Lineage remembers it across connections).
-    private Client lastClient;
-    private Lineage.Member lastMember;
     /** Refusals logged for processes Lineage could not remember (no pidfd), by pid: the processes seen last. */
     private final Map<Integer, Integer> loggedByPid = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -82,12 +78,16 @@ public final class Privileges {
         return allowed;
     }
 
+    /**
+     * The client's process: looked up once per client, on its first privileged global, and kept
+     * on the client (a registry asks about each privileged global in a row); Lineage remembers
+     * the process across its connections.
+     */
     private Lineage.Member member(Client client) {
-        if (client != lastClient) {
-            lastMember = lineage.member(client.pid());
-            lastClient = client;
-        }
-        return lastMember;
+        if (client.policyNote() instanceof Lineage.Member m) return m;
+        Lineage.Member m = lineage.member(client.pid(), client.server().loop());
+        client.setPolicyNote(m);
+        return m;
     }
 
     /** Whether this refusal is the first of {@code privilege} for the client's process (and so is logged). */
@@ -107,19 +107,12 @@ public final class Privileges {
 
     /** Whether {@code pid} is this process or one it started, directly or not (see {@link Lineage}). */
     boolean isDescendant(int pid) {
-        return lineage.member(pid).descendant;
+        return lineage.member(pid, null).descendant;
     }
 
     /** The parent pid from /proc/PID/stat, 0 if gone. */
     static int parentOf(int pid) {
         long[] stat = new Lineage.Proc().stat(pid);
         return stat == null ? 0 : (int) stat[0];
-    }
-
-    /** Forgets every process (and closes the pidfds that watched them). */
-    void forgetProcesses() {
-        lineage.forgetAll();
-        lastClient = null;
-        lastMember = null;
     }
 }

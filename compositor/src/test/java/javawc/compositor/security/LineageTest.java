@@ -1,6 +1,7 @@
 package javawc.compositor.security;
 
 import javawc.os.NativeBuffer;
+import javawc.server.EventLoop;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -44,10 +45,10 @@ class LineageTest {
         }
 
         @Override
-        public Lineage.Watch watch(int pid) {
+        public Lineage.Watch watch(int pid, EventLoop loop, Runnable ended) {
             long[] p = processes.get(pid);
             if (!pidfds || p == null) return null;
-            FakeWatch w = new FakeWatch(pid, p[1]);
+            FakeWatch w = new FakeWatch(pid, p[1], ended);
             watches.add(w);
             return w;
         }
@@ -56,11 +57,13 @@ class LineageTest {
     private static final class FakeWatch implements Lineage.Watch {
         final int pid;
         final long startTime;
+        final Runnable ended;
         boolean running = true, closed;
 
-        FakeWatch(int pid, long startTime) {
+        FakeWatch(int pid, long startTime, Runnable ended) {
             this.pid = pid;
             this.startTime = startTime;
+            this.ended = ended;
         }
 
         @Override
@@ -77,6 +80,10 @@ class LineageTest {
     private final FakeTable table = new FakeTable();
     private final Lineage lineage = new Lineage(SELF, table);
 
+    private Lineage.Member member(int pid) {
+        return lineage.member(pid, null);
+    }
+
     FakeTable tree() {
         table.start(1, 0, 1);
         table.start(50, 1, 10);      // a login shell: not ours
@@ -90,83 +97,98 @@ class LineageTest {
     @Test
     void aProcessIsReadOnceThenRememberedWhileItRuns() {
         tree();
-        assertTrue(lineage.member(300).descendant);
+        assertTrue(member(300).descendant);
         assertEquals(List.of(300, 200), table.statReads, "the walk stops at us");
         table.statReads.clear();
-        for (int i = 0; i < 5; i++) assertTrue(lineage.member(300).descendant);
-        assertFalse(lineage.member(400).descendant);
+        for (int i = 0; i < 5; i++) assertTrue(member(300).descendant);
+        assertFalse(member(400).descendant);
         table.statReads.clear();
-        assertFalse(lineage.member(400).descendant);
+        assertFalse(member(400).descendant);
         assertEquals(List.of(), table.statReads, "a process that connects again costs no /proc read");
-        assertSame(lineage.member(400), lineage.member(400), "one member per process: its logged refusals stay with it");
+        assertSame(member(400), member(400), "one member per process: its logged refusals stay with it");
     }
 
     @Test
     void aReusedPidDoesNotInheritTheVerdictOfTheProcessThatHadItBefore() {
         tree();
-        assertTrue(lineage.member(300).descendant);
+        assertTrue(member(300).descendant);
         // our shell ends and an outsider's new process gets its pid, with another start time
         table.end(300);
         table.start(300, 400, 99);
-        assertFalse(lineage.member(300).descendant, "the pidfd said the old process ended: asked again");
+        assertFalse(member(300).descendant, "the pidfd said the old process ended: asked again");
         assertTrue(table.watches.get(0).closed, "the ended process's pidfd is closed");
         // and the other way round: an outsider's pid reused by one of ours
         table.end(400);
         table.end(300);
         table.start(400, 200, 120);
-        assertTrue(lineage.member(400).descendant);
+        assertTrue(member(400).descendant);
     }
 
     @Test
     void withoutPidfdsTheStartTimeStillTellsAReusedPidApart() {
         tree();
         table.pidfds = false;
-        assertTrue(lineage.member(300).descendant);
-        assertFalse(lineage.member(300).remembered());
+        assertTrue(member(300).descendant);
+        assertFalse(member(300).remembered());
         table.end(300);
         table.start(300, 400, 99); // same pid, another start time: the (pid, start time) cache must not answer
-        assertFalse(lineage.member(300).descendant);
+        assertFalse(member(300).descendant);
         table.end(300);
         table.start(300, 200, 40); // (made-up) the very process again: its verdict is known, so no walk past it
         table.statReads.clear();
-        assertTrue(lineage.member(300).descendant);
+        assertTrue(member(300).descendant);
         assertEquals(List.of(300), table.statReads);
     }
 
     @Test
     void aNewChildOfAKnownProcessCostsItsOwnReadAndItsParentsAtMost() {
         tree();
-        assertTrue(lineage.member(300).descendant);
+        assertTrue(member(300).descendant);
         table.start(301, 300, 60);
         table.statReads.clear();
-        assertTrue(lineage.member(301).descendant);
+        assertTrue(member(301).descendant);
         assertEquals(List.of(301), table.statReads, "its parent is a client that runs: remembered");
         table.start(201, 200, 70);
         table.statReads.clear();
-        assertTrue(lineage.member(201).descendant);
+        assertTrue(member(201).descendant);
         assertEquals(List.of(201, 200), table.statReads, "its parent was walked through: known by pid and start time");
     }
 
     @Test
     void aRememberedParentThatEndedIsNotTakenForItsPid() {
         tree();
-        assertTrue(lineage.member(300).descendant);
+        assertTrue(member(300).descendant);
         table.end(300);
         table.start(300, 400, 99); // an outsider's process now has the pid
         table.start(302, 300, 100);
-        assertFalse(lineage.member(302).descendant);
+        assertFalse(member(302).descendant);
+    }
+
+    @Test
+    void aProcessThatEndsIsForgottenAndItsPidfdClosed() {
+        tree();
+        assertTrue(member(300).descendant);
+        assertFalse(member(400).descendant);
+        assertEquals(2, lineage.liveCount());
+        table.end(300);
+        table.watches.get(0).ended.run(); // what the event loop does when the pidfd turns readable
+        assertEquals(1, lineage.liveCount());
+        assertTrue(table.watches.get(0).closed);
+        assertFalse(table.watches.get(1).closed);
+        table.watches.get(0).ended.run(); // a second wake-up before the source went: harmless
+        assertEquals(1, lineage.liveCount());
     }
 
     @Test
     void ourselvesUnknownAndVanishedProcesses() {
         tree();
-        assertTrue(lineage.member(SELF).descendant, "a socketpair client we made reports our own pid");
-        assertFalse(lineage.member(0).descendant, "a peer in another pid namespace");
-        assertFalse(lineage.member(12345).descendant, "gone before we looked");
-        assertFalse(lineage.member(1).descendant, "init");
-        assertFalse(lineage.member(SELF).remembered());
-        assertFalse(lineage.member(0).remembered());
-        assertFalse(lineage.member(12345).remembered(), "no pidfd for a process that is gone");
+        assertTrue(member(SELF).descendant, "a socketpair client we made reports our own pid");
+        assertFalse(member(0).descendant, "a peer in another pid namespace");
+        assertFalse(member(12345).descendant, "gone before we looked");
+        assertFalse(member(1).descendant, "init");
+        assertFalse(member(SELF).remembered());
+        assertFalse(member(0).remembered());
+        assertFalse(member(12345).remembered(), "no pidfd for a process that is gone");
         assertEquals(1, lineage.liveCount(), "init alone, which runs");
     }
 
@@ -175,7 +197,7 @@ class LineageTest {
         tree();
         for (int pid = 1000; pid < 1000 + Lineage.MAX_LIVE + 10; pid++) {
             table.start(pid, 50, pid);
-            assertFalse(lineage.member(pid).descendant);
+            assertFalse(member(pid).descendant);
         }
         assertEquals(Lineage.MAX_LIVE, lineage.liveCount());
         long closed = table.watches.stream().filter(w -> w.closed).count();
