@@ -11,7 +11,7 @@ import javawc.compositor.cursor.CursorImages;
 import javawc.compositor.datacontrol.DataControlProtocol;
 import javawc.compositor.datadevice.DataDeviceProtocol;
 import javawc.compositor.decoration.DecorationProtocol;
-import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.dmabuf.DmabufProtocol;
 import javawc.compositor.foreigntoplevel.ForeignToplevelProtocol;
 import javawc.compositor.gammacontrol.GammaControlProtocol;
@@ -299,9 +299,9 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
-    public DmabufBuffer scanoutCandidate(Output output) {
+    public ClientBuffer scanoutCandidate(Output output) {
         Surface s = scene.soleSurface(output);
-        return s != null && s.directBuffer() instanceof DmabufBuffer b ? b : null;
+        return s != null ? s.directBuffer() : null;
     }
 
     @Override

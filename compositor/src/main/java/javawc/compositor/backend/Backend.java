@@ -1,6 +1,6 @@
 package javawc.compositor.backend;
 
-import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.gles.RenderTarget;
@@ -44,8 +44,12 @@ public interface Backend extends AutoCloseable {
          */
         void draw(Output output, RenderTarget target, Region area);
 
-        /** A client buffer that alone is the whole next frame of {@code output}, which the backend may show directly; or null. */
-        DmabufBuffer scanoutCandidate(Output output);
+        /**
+         * A client buffer (shm or dma-buf) that alone is the whole next frame of {@code output},
+         * which the backend may show as it is (DRM: a dma-buf it can scan out; headless: any),
+         * locking it while it does; or null.
+         */
+        ClientBuffer scanoutCandidate(Output output);
 
         /**
          * Takes the damage of {@code output} (output coordinates) without drawing it: the frame

@@ -1,6 +1,9 @@
 package javawc.compositor.backend;
 
+import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.output.Output;
+import javawc.compositor.scene.Rect;
+import javawc.compositor.scene.Region;
 import javawc.os.Descriptors;
 import javawc.os.Epoll;
 import javawc.os.OsException;
@@ -15,12 +18,19 @@ import java.util.List;
  * Virtual outputs in memory, with one refresh clock from a timerfd: frames fall on a fixed
  * grid of the fastest output's period, and only when something asked for one, so an idle
  * compositor wakes up for nothing. Works anywhere; the screenshot shows what monitors would.
+ *
+ * <p>When one opaque client buffer alone makes up an output's frame (a fullscreen window with
+ * nothing over it), the output "shows" that buffer as a display would scan it out: nothing is
+ * composited nor copied, the buffer stays locked until another frame replaces it, and the
+ * framebuffer is only brought up to date when someone reads it ({@link #capture}).
  */
 public final class HeadlessBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(HeadlessBackend.class);
 
     private final List<Output> outputs;
     private final int[][] framebuffers; // one per output, in the same order
+    private final int[] frameFlags; // scratch: each output's presentation flags in one tick
+    private final ClientBuffer[] shown; // per output: the client buffer it shows as it is (its framebuffer is stale), or null
     private final List<Output.Mode> startModes; // each output's first mode: its preferred one
     private OwnedFd timer;
     private EventLoop.Source timerSource;
@@ -38,6 +48,8 @@ public final class HeadlessBackend implements Backend {
         if (outputs.isEmpty()) throw new IllegalArgumentException("the headless backend needs an output");
         this.outputs = List.copyOf(outputs);
         framebuffers = new int[outputs.size()][];
+        shown = new ClientBuffer[outputs.size()];
+        frameFlags = new int[outputs.size()];
         startModes = outputs.stream().map(Output::mode).toList();
         for (int i = 0; i < outputs.size(); i++) framebuffers[i] = new int[outputs.get(i).mode().width() * outputs.get(i).mode().height()];
     }
@@ -64,6 +76,7 @@ public final class HeadlessBackend implements Backend {
         int i = outputs.indexOf(output);
         if (i < 0) throw new IllegalArgumentException("not an output of this backend: " + output.name());
         if (framebuffers[i].length != mode.width() * mode.height()) framebuffers[i] = new int[mode.width() * mode.height()];
+        show(i, null); // a buffer of the old size cannot be the new frame; the next one composites all of it
         return mode;
     }
 
@@ -118,21 +131,57 @@ public final class HeadlessBackend implements Backend {
     private void tick() throws OsException {
         if (Descriptors.readCounter(timer) == 0) return;
         armed = false;
-        for (int i = 0; i < outputs.size(); i++) painter.paint(outputs.get(i), framebuffers[i]);
+        int[] flags = frameFlags;
+        for (int i = 0; i < outputs.size(); i++) flags[i] = frame(i);
         // shown at the tick of our own clock: its time, its period, its tick count; no hardware, no retrace
         long sequence = (armedFor - epoch) / period;
-        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), armedFor, period, sequence, 0);
+        for (int i = 0; i < outputs.size(); i++) painter.presented(outputs.get(i), armedFor, period, sequence, flags[i]);
+    }
+
+    /** Makes output {@code i}'s frame: shows a client buffer as it is when one makes up all of it, else composites. */
+    private int frame(int i) {
+        Output output = outputs.get(i);
+        ClientBuffer candidate = painter.scanoutCandidate(output);
+        if (candidate != null && candidate.width() == output.mode().width() && candidate.height() == output.mode().height()) {
+            painter.takeDamage(output); // nothing to draw: the buffer is the frame
+            if (shown[i] == null) LOG.debug("{}: showing {} as it is, no copies", output.name(), candidate);
+            candidate.lock();
+            show(i, candidate);
+            return PRESENTED_ZERO_COPY;
+        }
+        composite(i);
+        return 0;
+    }
+
+    /** Composites output {@code i} into its framebuffer: all of it if it showed a client buffer until now. */
+    private void composite(int i) {
+        Output output = outputs.get(i);
+        if (shown[i] == null) {
+            painter.paint(output, framebuffers[i]);
+            return;
+        }
+        painter.paint(output, framebuffers[i], new Region(new Rect(0, 0, output.mode().width(), output.mode().height())));
+        show(i, null);
+    }
+
+    /** Output {@code i} shows {@code buffer} (locked by the caller) from now on, or its framebuffer (null); the one before is let go. */
+    private void show(int i, ClientBuffer buffer) {
+        ClientBuffer before = shown[i];
+        shown[i] = buffer;
+        if (before != null) before.unlock();
     }
 
     @Override
     public int[] capture(Output which) {
         int i = outputs.indexOf(which);
-        if (armed && painter != null) painter.paint(which, framebuffers[i]); // include what is waiting for the next tick
+        // include what is waiting for the next tick, and everything if the output shows a client buffer
+        if (painter != null && (armed || shown[i] != null)) composite(i);
         return framebuffers[i].clone();
     }
 
     @Override
     public void close() {
+        for (int i = 0; i < shown.length; i++) show(i, null);
         if (timerSource != null) timerSource.remove();
         if (timer != null) timer.close();
     }

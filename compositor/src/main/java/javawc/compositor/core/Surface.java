@@ -18,12 +18,12 @@ import java.util.List;
 
 /**
  * wl_surface. Requests fill the pending state; commit applies it (or, for a synchronized
- * subsurface, caches it until the parent's commit). Shm contents are copied into the
- * surface's own texture when the state is applied and the wl_buffer is released right away:
- * client memory is read once, at a moment we can blame on its owner, and never by the
- * renderer; clients get their buffers back without waiting for a repaint. Buffers the
- * display can show without a copy (dma-bufs) are kept locked instead while attached, and
- * copied only if and when a renderer asks for the texture.
+ * subsurface, caches it until the parent's commit). The attached buffer (shm or dma-buf) is
+ * kept locked while it is attached, not copied: an output it fills alone shows it as it is
+ * (no copy at all), and when it must be composited {@link #texture} copies into the surface's
+ * own texture only what changed since the last copy. A fault in client memory found then is
+ * still the owning client's protocol error. The client gets the buffer back (release) when it
+ * attaches another and no output shows it any more, as on weston and wlroots.
  */
 public final class Surface implements WlSurface.Handler, Drawable {
     private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Surface.class);
@@ -96,11 +96,34 @@ public final class Surface implements WlSurface.Handler, Drawable {
                 texture.changed(textureStale);
             } catch (ClientBuffer.BufferAccessException e) {
                 LOG.warn("{}: {}; showing the previous contents", this, e.getMessage());
+                direct.readFailed(e.getMessage());
             }
             textureStale.clear();
         }
         return texture;
     }
+
+    @Override
+    public boolean opaque() {
+        return texture.opaque(); // set at commit from the buffer's format: no need to read the pixels
+    }
+
+    @Override
+    public Rows rows() {
+        return direct != null && direct.readsRows() ? rows : null;
+    }
+
+    /** The kept buffer's rows, for the software renderer; a fault is its client's error, as in {@link #texture}. */
+    private final Rows rows = (x, y, n, dst, offset) -> {
+        try {
+            direct.readRow(x, y, n, dst, offset);
+            return true;
+        } catch (ClientBuffer.BufferAccessException e) {
+            LOG.warn("{}: {}", this, e.getMessage());
+            direct.readFailed(e.getMessage());
+            return false;
+        }
+    };
 
     /** The attached buffer when the display could show it as it is (a dma-buf), else null. */
     public ClientBuffer directBuffer() {
@@ -376,8 +399,16 @@ public final class Surface implements WlSurface.Handler, Drawable {
         boolean resized = texture.resize(w, h);
         Region copy = resized || !mapped ? new Region(new Rect(0, 0, w, h)) : bufferDamage(s, w, h, rotated);
         if (content.showsWithoutCopy()) {
-            if (direct != content) textureStale.add(new Rect(0, 0, w, h)); // another buffer: its damage says nothing about ours
-            textureStale.add(copy);
+            try {
+                content.checkReadable();
+            } catch (ClientBuffer.BufferAccessException e) {
+                buffer.postError(WlShm.Error.INVALID_FD, e.getMessage());
+                return false;
+            }
+            // Another buffer needs no more than the damage either: the texture matches the
+            // surface's last contents except where it is stale, and the new buffer matches those
+            // contents except where it is damaged (what wl_surface.damage means).
+            markStale(copy);
             keep(content);
             texture.setOpaque(content.opaque());
             mapped = true;
@@ -395,6 +426,18 @@ public final class Surface implements WlSurface.Handler, Drawable {
         buffer.sendRelease();
         mapped = true;
         return true;
+    }
+
+    private static final int MAX_STALE_RECTS = 16; // past that, the stale area is kept as its bounds
+
+    /** Adds {@code area} to what the texture lacks from the kept buffer, bounded in size however long nobody reads it. */
+    private void markStale(Region area) {
+        textureStale.add(area);
+        if (textureStale.rects().size() > MAX_STALE_RECTS) {
+            Rect bounds = textureStale.bounds();
+            textureStale.clear();
+            textureStale.add(bounds);
+        }
     }
 
     /** Makes {@code buffer} the kept one (locked), unlocking the one before. */
@@ -450,9 +493,15 @@ public final class Surface implements WlSurface.Handler, Drawable {
         frameCallbacks.clear();
     }
 
-    /** Keeps wl_surface.enter/leave in step with whether the surface is on {@code output} (this client's resources for it). */
-    public void updateOutputs(List<WlOutput> clientOutputsHere, boolean onOutput) {
-        for (WlOutput o : clientOutputsHere) {
+    /**
+     * Keeps wl_surface.enter/leave in step with whether the surface is on an output, given every
+     * client's wl_output resources for it (ours are picked out). Runs every frame: no allocation.
+     */
+    public void updateOutputs(List<WlOutput> outputResources, boolean onOutput) {
+        Client mine = client();
+        for (int i = 0; i < outputResources.size(); i++) {
+            WlOutput o = outputResources.get(i);
+            if (o.client() != mine) continue;
             boolean entered = enteredOutputs.contains(o);
             if (onOutput && !entered && o.isAlive()) {
                 resource.sendEnter(o);
@@ -462,7 +511,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
                 enteredOutputs.remove(o);
             }
         }
-        enteredOutputs.removeIf(o -> !o.isAlive());
+        for (int i = enteredOutputs.size() - 1; i >= 0; i--) if (!enteredOutputs.get(i).isAlive()) enteredOutputs.remove(i);
     }
 
     List<Surface> pendingStack() {

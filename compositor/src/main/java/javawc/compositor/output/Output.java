@@ -14,6 +14,17 @@ public final class Output {
             if (width <= 0 || height <= 0 || refreshMilliHz <= 0) throw new IllegalArgumentException("bad mode " + width + "x" + height + "@" + refreshMilliHz);
         }
 
+        // written out for the same reason as Rect's: compared on the frame path
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Mode m && m.width == width && m.height == height && m.refreshMilliHz == refreshMilliHz;
+        }
+
+        @Override
+        public int hashCode() {
+            return (width * 31 + height) * 31 + refreshMilliHz;
+        }
+
         /** Nanoseconds between frames. */
         public long frameNanos() {
             return 1_000_000_000_000L / refreshMilliHz;

@@ -34,7 +34,12 @@ public final class OutputGlobal implements WlOutput.Handler {
         return ((OutputGlobal) resource.handler()).output;
     }
 
-    /** The wl_output resources {@code client} has for this output (for wl_surface.enter/leave). */
+    /** Every client's wl_output resources for this output (read only; for wl_surface.enter/leave). */
+    public List<WlOutput> allResources() {
+        return bound;
+    }
+
+    /** The wl_output resources {@code client} has for this output. */
     public List<WlOutput> resources(Client client) {
         List<WlOutput> mine = new ArrayList<>(1);
         for (WlOutput r : bound) if (r.client() == client) mine.add(r);

@@ -5,8 +5,9 @@ import javawc.compositor.scene.Region;
 
 /**
  * A surface's own copy of its latest buffer contents, in premultiplied ARGB (0xAARRGGBB),
- * buffer coordinates. Renderers read only this, never client memory: the copy is made at
- * commit time, where a fault in client memory is the committing client's error alone.
+ * buffer coordinates. Renderers read only this, never client memory: the surface copies into
+ * it from the client's buffer when a renderer asks for it, only what changed, and a fault in
+ * client memory then is the owning client's error alone.
  *
  * <p>Whoever writes the pixels says where ({@link #changed}); a renderer that keeps its own
  * copy (a GPU texture) takes those changes to update only what changed.
@@ -24,7 +25,7 @@ public final class SurfaceTexture {
         if (width == this.width && height == this.height) return false;
         this.width = width;
         this.height = height;
-        if (pixels.length < width * height) pixels = new int[width * height];
+        if (pixels.length > 2L * width * height) pixels = new int[0]; // a much smaller surface gives the memory back
         changes.clear();
         changes.add(new Rect(0, 0, width, height));
         return true;
@@ -56,7 +57,12 @@ public final class SurfaceTexture {
         return discarded;
     }
 
+    /**
+     * The pixels, allocated at first use: a buffer an output shows as it is (never composited)
+     * costs no copy of its size.
+     */
     public int[] pixels() {
+        if (pixels.length < width * height) pixels = new int[width * height];
         return pixels;
     }
 

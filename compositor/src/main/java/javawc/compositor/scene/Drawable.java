@@ -21,6 +21,30 @@ public interface Drawable {
 
     SurfaceTexture texture();
 
+    /** True when every pixel is opaque (a format without alpha), known without reading any. */
+    default boolean opaque() {
+        return texture().opaque();
+    }
+
+    /**
+     * The pixels read straight from where they are (a client's shm buffer), row by row, for a
+     * renderer on the CPU: one copy per frame, into the framebuffer, and no texture at all;
+     * null when they can only be had through {@link #texture}.
+     */
+    default Rows rows() {
+        return null;
+    }
+
+    /** Rows of pixels a renderer reads without a texture; see {@link #rows}. */
+    interface Rows {
+        /**
+         * Reads {@code n} pixels of row {@code y} from column {@code x} (buffer coordinates) as
+         * premultiplied ARGB into {@code dst} from {@code offset}. False when the memory failed
+         * (the owner was told; draw nothing more of it this frame).
+         */
+        boolean read(int x, int y, int n, int[] dst, int offset);
+    }
+
     /** A rectangle of the content, in content units (see {@link #contentWidth}). */
     interface Source {
         double x();

@@ -4,6 +4,18 @@ package javawc.compositor.scene;
 public record Rect(int x, int y, int width, int height) {
     public static final Rect EMPTY = new Rect(0, 0, 0, 0);
 
+    // equals and hashCode written out: a record's own go through method handles
+    // (ObjectMethods), which the JIT compiles late, and rectangles are compared every frame
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rect r && r.x == x && r.y == y && r.width == width && r.height == height;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((x * 31 + y) * 31 + width) * 31 + height;
+    }
+
     public boolean isEmpty() {
         return width <= 0 || height <= 0;
     }

@@ -413,6 +413,19 @@ public final class Scene {
         return mine;
     }
 
+    // soleSurface's scratch, asked once a frame per output: no allocation
+    private Rect soleArea;
+    private Surface soleTop;
+    private boolean soleExact, soleOverlaid;
+    private final SurfaceVisitor soleCandidate = (s, x, y) -> {
+        Rect area = soleArea;
+        if (x < area.right() && area.x() < x + s.width() && y < area.bottom() && area.y() < y + s.height() && s.width() > 0 && s.height() > 0) {
+            soleTop = s;
+            soleExact = x == area.x() && y == area.y() && s.width() == area.width() && s.height() == area.height();
+        }
+    };
+    private final DrawableVisitor soleOverlay = (o, x, y) -> soleOverlaid |= new Rect(x, y, o.width(), o.height()).intersects(soleArea);
+
     /**
      * The surface that alone makes up what {@code output} shows, if there is one: the topmost
      * surface there covers the output exactly, is opaque and is drawn 1:1 (no buffer scale or
@@ -420,21 +433,15 @@ public final class Scene {
      */
     public Surface soleSurface(Output output) {
         if (output.exactScale() != 1 || output.transform() != 0) return null; // its buffer would have to be scaled or turned
-        Rect area = output.logicalBounds();
-        Surface[] top = new Surface[1];
-        boolean[] exact = new boolean[1];
-        forEachVisibleSurface((s, x, y) -> {
-            Rect r = new Rect(x, y, s.width(), s.height());
-            if (r.intersects(area)) {
-                top[0] = s;
-                exact[0] = r.equals(area);
-            }
-        });
-        Surface s = top[0];
-        boolean[] overlaid = new boolean[1];
-        forEachOverlay((o, x, y) -> overlaid[0] |= new Rect(x, y, o.width(), o.height()).intersects(area));
-        if (overlaid[0]) return null; // the cursor or a drag icon has to be composited
-        if (s == null || !exact[0] || s.scale() != 1 || s.transform() != 0 || s.viewportSource() != null || s.directBuffer() == null) return null;
+        soleArea = output.logicalBounds();
+        soleTop = null;
+        soleOverlaid = false;
+        forEachVisibleSurface(soleCandidate);
+        Surface s = soleTop;
+        soleTop = null;
+        forEachOverlay(soleOverlay);
+        if (soleOverlaid) return null; // the cursor or a drag icon has to be composited
+        if (s == null || !soleExact || s.scale() != 1 || s.transform() != 0 || s.viewportSource() != null || s.directBuffer() == null) return null;
         boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
         return opaque ? s : null;
     }
@@ -540,7 +547,7 @@ public final class Scene {
         OutputGlobal global = globalOf(output);
         forEachVisibleSurface((s, x, y) -> {
             boolean on = area.intersects(new Rect(x, y, s.width(), s.height()));
-            if (global != null) s.updateOutputs(global.resources(s.client()), on);
+            if (global != null) s.updateOutputs(global.allResources(), on);
             if (on) s.sendFrameDone(ms);
         });
         forEachOverlay((o, x, y) -> {

@@ -13,7 +13,7 @@ import java.nio.ShortBuffer;
 
 /**
  * A client's shared-memory file, mapped read-only. It lives while its wl_shm_pool or any
- * buffer made from it does. The size a client declares is mapped as declared, even past the
+ * buffer made from it does (a buffer lives on while it is locked). The size a client declares is mapped as declared, even past the
  * file's end (as libwayland does): the file may grow or shrink at any time anyway, so what
  * counts is the moment of reading. Every read goes through Java buffers, and a fault there
  * becomes the protocol error of the wl_buffer being read (invalid_fd).
@@ -76,7 +76,7 @@ final class ShmPool implements WlShmPool.Handler {
         return shorts;
     }
 
-    private void release() {
+    void release() {
         if (--users > 0) return;
         limits.removePool(client, size);
         mapping.close();
@@ -98,8 +98,9 @@ final class ShmPool implements WlShmPool.Handler {
             return;
         }
         users++;
-        id.setHandler(new ShmBuffer(this, f, offset, width, height, stride));
-        id.onDestroy(this::release);
+        ShmBuffer buffer = new ShmBuffer(id, this, f, offset, width, height, stride);
+        id.setHandler(buffer);
+        id.onDestroy(buffer::destroyed);
     }
 
     @Override

@@ -328,8 +328,8 @@ public final class DrmBackend implements Backend {
     }
 
     private void frame(DrmHead h) {
-        DmabufBuffer candidate = painter.scanoutCandidate(h.output);
-        if (candidate == null || !scanOut(h, candidate)) composite(h);
+        // only a dma-buf can be put on a plane; an shm buffer is composited (one copy)
+        if (!(painter.scanoutCandidate(h.output) instanceof DmabufBuffer candidate) || !scanOut(h, candidate)) composite(h);
     }
 
     /** Shows {@code b} itself on the primary plane; false when it cannot be (then we composite). */

@@ -11,8 +11,9 @@ import javawc.compositor.scene.Scene;
 /**
  * Composites on the CPU: for each damaged rectangle, the background, then every visible
  * surface bottom to top, then the drag icon and the cursor, blending premultiplied ARGB ("over"). Surfaces with
- * scale 1 and no transform take a row-at-a-time path; others map each pixel back through the
- * buffer transform and scale.
+ * scale 1 and no transform take a row-at-a-time path, read straight from the client's shm
+ * buffer when there is one (one copy per frame, no texture); others map each pixel back
+ * through the buffer transform and scale, from the surface's texture.
  */
 public final class SoftwareRenderer implements Renderer {
     public static final int BACKGROUND = 0xff2b2b33;
@@ -21,6 +22,7 @@ public final class SoftwareRenderer implements Renderer {
 
     private final double[] point = new double[2]; // scratch for mapping output pixels back to the scene
     private int cover, visited;                     // scratch for the visitors of one render (no allocation)
+    private int[] rowScratch = new int[0];          // one row of a translucent client buffer, read before blending
 
     @Override
     public String name() {
@@ -49,11 +51,11 @@ public final class SoftwareRenderer implements Renderer {
             scene.forEachVisibleSurface((s, x, y) -> {
                 if (visited++ < firstShown) return;
                 Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
-                if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
+                if (!area.isEmpty()) draw(s, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
             });
             scene.forEachOverlay((s, x, y) -> {
                 Rect area = new Rect(x, y, s.width(), s.height()).intersect(clip);
-                if (!area.isEmpty()) draw(s, x, y, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
+                if (!area.isEmpty()) draw(s, area.translate(-output.x(), -output.y()), x - output.x(), y - output.y(), target, stride);
             });
         }
     }
@@ -64,7 +66,7 @@ public final class SoftwareRenderer implements Renderer {
         visited = 0;
         scene.forEachVisibleSurface((s, x, y) -> {
             int index = visited++;
-            if (covers(new Rect(x, y, s.width(), s.height()), s.texture().opaque(), s.opaqueRegion(), clip, x, y)) cover = index;
+            if (covers(new Rect(x, y, s.width(), s.height()), s.opaque(), s.opaqueRegion(), clip, x, y)) cover = index;
         });
         return cover;
     }
@@ -81,7 +83,35 @@ public final class SoftwareRenderer implements Renderer {
     }
 
     /** Draws the part {@code area} (output coordinates) of {@code s} (a surface or the cursor image) whose origin is at (ox, oy). */
-    static void draw(Drawable s, int sx, int sy, Rect area, int ox, int oy, int[] target, int stride) {
+    void draw(Drawable s, Rect area, int ox, int oy, int[] target, int stride) {
+        Drawable.Rows rows = s.rows();
+        if (rows != null && s.viewportSource() == null && s.scale() == 1 && s.transform() == 0) {
+            drawRows(rows, s.opaque(), area, ox, oy, target, stride);
+            return;
+        }
+        drawTexture(s, area, ox, oy, target, stride);
+    }
+
+    /**
+     * Draws from the client's memory straight into the framebuffer, row by row: the frame's
+     * one copy (opaque rows land in place; others go through {@code rowScratch} to be blended).
+     */
+    private void drawRows(Drawable.Rows rows, boolean opaque, Rect area, int ox, int oy, int[] target, int stride) {
+        int n = area.width();
+        if (!opaque && rowScratch.length < n) rowScratch = new int[n];
+        for (int y = area.y(); y < area.bottom(); y++) {
+            int di = y * stride + area.x();
+            if (opaque) {
+                if (!rows.read(area.x() - ox, y - oy, n, target, di)) return;
+            } else {
+                if (!rows.read(area.x() - ox, y - oy, n, rowScratch, 0)) return;
+                for (int i = 0; i < n; i++) target[di + i] = over(rowScratch[i], target[di + i]);
+            }
+        }
+    }
+
+    /** Draws from the texture: whatever has no rows to read, or is scaled, turned or cropped. */
+    static void drawTexture(Drawable s, Rect area, int ox, int oy, int[] target, int stride) {
         SurfaceTexture t = s.texture();
         int[] src = t.pixels();
         int tw = t.width();

@@ -1,7 +1,7 @@
 package javawc.compositor.backend.drm;
 
 import javawc.compositor.backend.Backend;
-import javawc.compositor.dmabuf.DmabufBuffer;
+import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.gles.RenderTarget;
 import javawc.compositor.scene.Region;
@@ -84,7 +84,7 @@ class DrmModeSwitchTest {
     private static final class Painter implements Backend.FramePainter {
         @Override public Region paint(Output output, int[] framebuffer, Region alsoRepaint) { return new Region(); }
         @Override public void draw(Output output, RenderTarget target, Region area) {}
-        @Override public DmabufBuffer scanoutCandidate(Output output) { return null; }
+        @Override public ClientBuffer scanoutCandidate(Output output) { return null; }
         @Override public Region takeDamage(Output output) { return new Region(); }
         @Override public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {}
     }
