@@ -45,6 +45,17 @@ public final class Region {
     /** Adds the pixels of {@code r}, keeping the rectangles disjoint. */
     public void add(Rect r) {
         if (r.isEmpty()) return;
+        // the usual cases of every frame's damage, without building lists: r already in, or beside all
+        boolean overlaps = false;
+        for (int i = 0; i < rects.size(); i++) {
+            Rect existing = rects.get(i);
+            if (inside(r, existing)) return;
+            overlaps |= existing.intersects(r);
+        }
+        if (!overlaps) {
+            rects.add(r);
+            return;
+        }
         List<Rect> pieces = new ArrayList<>(List.of(r));
         for (Rect existing : rects) {
             List<Rect> next = new ArrayList<>();
@@ -56,12 +67,26 @@ public final class Region {
     }
 
     public void add(Region other) {
-        for (Rect r : other.rects) add(r);
+        for (int i = 0; i < other.rects.size(); i++) add(other.rects.get(i));
+    }
+
+    /** Whether every pixel of {@code inner} (not empty) is in {@code outer}. */
+    private static boolean inside(Rect inner, Rect outer) {
+        return inner.x() >= outer.x() && inner.y() >= outer.y() && inner.right() <= outer.right() && inner.bottom() <= outer.bottom();
     }
 
     /** Removes the pixels of {@code r}. */
     public void subtract(Rect r) {
         if (r.isEmpty()) return;
+        // the usual cases without building lists: rectangles r misses stay, those inside it go
+        boolean cut = false;
+        for (int i = rects.size() - 1; i >= 0; i--) {
+            Rect existing = rects.get(i);
+            if (!existing.intersects(r)) continue;
+            if (inside(existing, r)) rects.remove(i);
+            else cut = true;
+        }
+        if (!cut) return;
         List<Rect> out = new ArrayList<>();
         for (Rect existing : rects) subtract(existing, r, out);
         rects.clear();
@@ -95,8 +120,9 @@ public final class Region {
 
     public Region intersect(Rect clip) {
         Region out = new Region();
-        for (Rect r : rects) {
-            Rect i = r.intersect(clip);
+        for (int k = 0; k < rects.size(); k++) {
+            Rect r = rects.get(k);
+            Rect i = inside(r, clip) ? r : r.intersect(clip);
             if (!i.isEmpty()) out.rects.add(i);
         }
         return out;
@@ -109,8 +135,9 @@ public final class Region {
     }
 
     public Rect bounds() {
+        if (rects.size() == 1) return rects.get(0);
         Rect b = Rect.EMPTY;
-        for (Rect r : rects) b = b.union(r);
+        for (int i = 0; i < rects.size(); i++) b = b.union(rects.get(i));
         return b;
     }
 

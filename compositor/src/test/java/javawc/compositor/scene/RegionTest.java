@@ -44,4 +44,32 @@ class RegionTest {
         Region empty = new Region(new Rect(0, 0, 0, 5));
         assertTrue(empty.isEmpty(), "empty rectangles add nothing");
     }
+
+    @Test
+    void addingWhatIsAlreadyInOrBesideKeepsTheRectanglesDisjoint() {
+        Region r = new Region(new Rect(0, 0, 10, 10));
+        r.add(new Rect(2, 2, 3, 3)); // inside
+        assertEquals(java.util.List.of(new Rect(0, 0, 10, 10)), r.rects());
+        r.add(new Rect(10, 0, 5, 5)); // touching, not overlapping
+        assertEquals(125, area(r));
+        r.add(new Rect(8, 8, 4, 4)); // overlapping the first only
+        assertEquals(125 + 12, area(r));
+        for (Rect a : r.rects()) for (Rect b : r.rects()) if (a != b) assertFalse(a.intersects(b), "disjoint");
+    }
+
+    @Test
+    void subtractingDropsWhatItCoversAndKeepsWhatItMisses() {
+        Region r = new Region(new Rect(0, 0, 10, 10));
+        r.add(new Rect(20, 0, 10, 10));
+        r.add(new Rect(40, 0, 10, 10));
+        r.subtract(new Rect(15, -5, 20, 20)); // covers the second, misses the others
+        assertEquals(200, area(r));
+        assertFalse(r.contains(25, 5));
+        r.subtract(new Rect(45, 0, 100, 100)); // cuts the third
+        assertEquals(150, area(r));
+        assertTrue(r.contains(44, 9));
+        assertFalse(r.contains(45, 0));
+        r.subtract(new Rect(-1000, -1000, 3000, 3000));
+        assertTrue(r.isEmpty());
+    }
 }
