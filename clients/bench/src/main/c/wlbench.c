@@ -12,7 +12,7 @@
  *
  * frames: full-damage (or, with --partial, one 64x64 square per frame) commits paced by
  * frame callbacks on a fullscreen window; prints fps, the median commit→callback latency
- * and the compositor's CPU time per frame from /proc/PID/stat (all its threads).
+ * and the compositor's CPU time per frame (its CPU-time clock: all its threads, in ns).
  * The buffers are filled once: the client does no drawing per frame, so on one CPU its own
  * cost stays out of the compositor's way.
  */
@@ -182,8 +182,15 @@ static double commit_and_wait(struct wl_display *display, struct window *win, st
     return frame_done_at - start;
 }
 
-/* utime + stime of every thread of pid (dead ones included), in ms. */
+/*
+ * The CPU time of every thread of pid (dead ones included), in ms: the process's CPU-time
+ * clock (nanoseconds), else utime + stime from /proc/PID/stat, whose 10 ms ticks make a frame's
+ * fraction of a millisecond coarse (a 5 s run of 300 frames moves in steps of 0.03 ms).
+ */
 static double cpu_ms(int pid) {
+    clockid_t clock;
+    struct timespec ts;
+    if (clock_getcpuclockid(pid, &clock) == 0 && clock_gettime(clock, &ts) == 0) return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
     char path[64], buf[2048];
     snprintf(path, sizeof path, "/proc/%d/stat", pid);
     int fd = open(path, O_RDONLY);

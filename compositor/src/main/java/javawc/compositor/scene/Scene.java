@@ -45,14 +45,13 @@ public final class Scene {
         void framePresented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags);
     }
 
-    private static final int CASCADE_STEP = 32, CASCADE_STEPS = 8;
-
     private final List<SceneWindow> toplevels = new ArrayList<>();
     private final List<SceneWindow> popups = new ArrayList<>();
     private final ShellLayers shell = new ShellLayers(this);
     private final List<Runnable> outputsListeners = new ArrayList<>(1);
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
+    private final SoleSurface soleSurface = new SoleSurface(this);
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
     private final List<Consumer<Surface>> committedListeners = new ArrayList<>(1);
@@ -181,36 +180,11 @@ public final class Scene {
 
     // ---- windows ----
 
-    /**
-     * Picks the position of a newly mapped toplevel: centred when that spot is free; else the
-     * free spot nearest the centre (on a 32-pixel grid) where it overlaps no shown window;
-     * else cascaded from the centre, so a new window never hides an older one completely.
-     */
+    /** Where a newly mapped toplevel of this size goes on the primary output; see {@link ToplevelPlacement}. */
     public int[] placeToplevel(int width, int height) {
-        Rect o = shell.usableArea(primaryOutput());
-        int cx = o.x() + Math.max(0, (o.width() - width) / 2), cy = o.y() + Math.max(0, (o.height() - height) / 2);
         List<Rect> taken = new ArrayList<>();
         for (SceneWindow w : toplevels) if (w.visible()) taken.add(w.surface().globalBounds());
-        if (isFree(new Rect(cx, cy, width, height), taken)) return new int[] {cx, cy};
-        int[] best = null;
-        long bestDistance = Long.MAX_VALUE;
-        for (int y = o.y(); y + height <= o.bottom(); y += CASCADE_STEP) {
-            for (int x = o.x(); x + width <= o.right(); x += CASCADE_STEP) {
-                long d = (long) (x - cx) * (x - cx) + (long) (y - cy) * (y - cy);
-                if (d < bestDistance && isFree(new Rect(x, y, width, height), taken)) {
-                    best = new int[] {x, y};
-                    bestDistance = d;
-                }
-            }
-        }
-        if (best != null) return best;
-        int step = taken.size() % CASCADE_STEPS * CASCADE_STEP;
-        return new int[] {cx + step, cy + step};
-    }
-
-    private static boolean isFree(Rect r, List<Rect> taken) {
-        for (Rect t : taken) if (t.intersects(r)) return false;
-        return true;
+        return ToplevelPlacement.place(shell.usableArea(primaryOutput()), width, height, taken);
     }
 
     public void addToplevel(SceneWindow w) {
@@ -413,37 +387,12 @@ public final class Scene {
         return mine;
     }
 
-    // soleSurface's scratch, asked once a frame per output: no allocation
-    private Rect soleArea;
-    private Surface soleTop;
-    private boolean soleExact, soleOverlaid;
-    private final SurfaceVisitor soleCandidate = (s, x, y) -> {
-        Rect area = soleArea;
-        if (x < area.right() && area.x() < x + s.width() && y < area.bottom() && area.y() < y + s.height() && s.width() > 0 && s.height() > 0) {
-            soleTop = s;
-            soleExact = x == area.x() && y == area.y() && s.width() == area.width() && s.height() == area.height();
-        }
-    };
-    private final DrawableVisitor soleOverlay = (o, x, y) -> soleOverlaid |= new Rect(x, y, o.width(), o.height()).intersects(soleArea);
-
     /**
-     * The surface that alone makes up what {@code output} shows, if there is one: the topmost
-     * surface there covers the output exactly, is opaque and is drawn 1:1 (no buffer scale or
-     * transform), and its buffer can be shown as it is. Nothing below it can be seen.
+     * The surface that alone makes up what {@code output} shows, if there is one (see
+     * {@link SoleSurface}): its buffer can be shown as it is.
      */
     public Surface soleSurface(Output output) {
-        if (output.exactScale() != 1 || output.transform() != 0) return null; // its buffer would have to be scaled or turned
-        soleArea = output.logicalBounds();
-        soleTop = null;
-        soleOverlaid = false;
-        forEachVisibleSurface(soleCandidate);
-        Surface s = soleTop;
-        soleTop = null;
-        forEachOverlay(soleOverlay);
-        if (soleOverlaid) return null; // the cursor or a drag icon has to be composited
-        if (s == null || !soleExact || s.scale() != 1 || s.transform() != 0 || s.viewportSource() != null || s.directBuffer() == null) return null;
-        boolean opaque = s.directBuffer().opaque() || s.opaqueRegion() != null && s.opaqueRegion().covers(new Rect(0, 0, s.width(), s.height()));
-        return opaque ? s : null;
+        return soleSurface.find(output);
     }
 
     // ---- traversal ----
