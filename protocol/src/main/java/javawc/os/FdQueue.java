@@ -3,22 +3,38 @@ package javawc.os;
 /**
  * Received fds of one connection, in arrival order, waiting for the messages that consume
  * them. Bounded: a peer that sends fds no message asks for cannot make us hold descriptors
- * without limit. Every fd still queued is closed by {@link #close()}.
+ * without limit. Every fd still queued is closed by {@link #close()}. The ring grows up to its
+ * capacity as fds arrive: most connections never carry one, and a new client should not cost
+ * a kilobyte of ring it will not use.
  */
 public final class FdQueue implements AutoCloseable {
-    private final int[] ring;
+    private static final int[] EMPTY = new int[0];
+    private static final int FIRST_RING = 8;
+
+    private final int capacity;
+    private int[] ring = EMPTY;
     private int head, size;
 
     public FdQueue(int capacity) {
-        ring = new int[capacity];
+        if (capacity < 1) throw new IllegalArgumentException("capacity " + capacity);
+        this.capacity = capacity;
     }
 
     /** Takes ownership of {@code fd}; returns false, leaving the fd to the caller, when full. */
     public boolean offer(int fd) {
-        if (size == ring.length) return false;
+        if (size == capacity) return false;
+        if (size == ring.length) grow();
         ring[(head + size) % ring.length] = fd;
         size++;
         return true;
+    }
+
+    /** A larger ring with the queued fds in order from index 0. */
+    private void grow() {
+        int[] larger = new int[Math.min(capacity, Math.max(FIRST_RING, ring.length * 2))];
+        for (int i = 0; i < size; i++) larger[i] = ring[(head + i) % ring.length];
+        ring = larger;
+        head = 0;
     }
 
     /** The oldest fd, now owned by the caller, or null when none is queued. */
@@ -40,7 +56,7 @@ public final class FdQueue implements AutoCloseable {
     }
 
     public int capacity() {
-        return ring.length;
+        return capacity;
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class Processes {
         static native int sigemptyset(long set);
         static native int sigfillset(long set);
         static native int pidfd_open(int pid, int flags);
+        static native int pidfd_send_signal(int pidfd, int sig, long info, int flags);
         static native int waitpid(int pid, int[] status, int options);
     }
 
@@ -131,6 +132,16 @@ public final class Processes {
     /** A pidfd for {@code pid} (close-on-exec): readable in epoll once the process has ended. */
     public static OwnedFd pidfd(int pid) throws OsException {
         return OwnedFd.check(Spawn.pidfd_open(pid, 0), "pidfd_open " + pid);
+    }
+
+    /**
+     * Whether the process {@code pidfd} refers to has not ended yet (a zombie not yet reaped
+     * counts: its pid is still not free for another process). One syscall, signal 0 through the
+     * pidfd, which unlike {@code kill(pid, 0)} cannot reach a later process given the same pid.
+     */
+    public static boolean running(OwnedFd pidfd) {
+        if (Spawn.pidfd_send_signal(pidfd.get(), 0, 0, 0) == 0) return true;
+        return LibC.errno() == LibC.EPERM; // there, but not ours to signal
     }
 
     /**

@@ -1,6 +1,9 @@
 package javawc.os;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,6 +25,35 @@ public final class SocketIo {
     private final NativeBuffer scratch = new NativeBuffer(CONTROL + CMSG_HEADER + 64 * 4);
     private final ByteBuffer s = scratch.buffer();
     private final long base = scratch.address();
+    private final MemorySegment callState = Foreign.callState();
+    // sendmsg and recvmsg as critical foreign calls (no thread state change): with MSG_DONTWAIT
+    // they never block; see Foreign. JNA when the handles cannot be had.
+    private static final MethodHandle SENDMSG = Foreign.downcall("sendmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+    private static final MethodHandle RECVMSG = Foreign.downcall("recvmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+    private static final boolean FOREIGN = SENDMSG != null && RECVMSG != null;
+
+    private long sendmsg(int socket, long msghdr, int flags) {
+        if (!FOREIGN) return LibC.sendmsg(socket, msghdr, flags);
+        try {
+            return (long) SENDMSG.invokeExact(callState, socket, msghdr, flags);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long recvmsg(int socket, long msghdr, int flags) {
+        if (!FOREIGN) return LibC.recvmsg(socket, msghdr, flags);
+        try {
+            return (long) RECVMSG.invokeExact(callState, socket, msghdr, flags);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** errno of the last failed sendmsg or recvmsg made here. */
+    private int errno() {
+        return FOREIGN ? Foreign.errno(callState) : LibC.errno();
+    }
 
     private void prepare(long data, int length, int controlLength) {
         s.putLong(MSGHDR, 0);                       // msg_name
@@ -58,9 +90,9 @@ public final class SocketIo {
         }
         prepare(data, length, controlLength);
         while (true) {
-            long n = LibC.sendmsg(socket, base + MSGHDR, LibC.MSG_NOSIGNAL | LibC.MSG_DONTWAIT);
+            long n = sendmsg(socket, base + MSGHDR, LibC.MSG_NOSIGNAL | LibC.MSG_DONTWAIT);
             if (n >= 0) return n;
-            int e = LibC.errno();
+            int e = errno();
             if (e == LibC.EINTR) continue;
             if (e == LibC.EAGAIN) return WOULD_BLOCK;
             throw new OsException("sendmsg", e);
@@ -77,9 +109,9 @@ public final class SocketIo {
         prepare(data, length, CONTROL_SPACE);
         long n;
         while (true) {
-            n = LibC.recvmsg(socket, base + MSGHDR, LibC.MSG_CMSG_CLOEXEC | LibC.MSG_DONTWAIT);
+            n = recvmsg(socket, base + MSGHDR, LibC.MSG_CMSG_CLOEXEC | LibC.MSG_DONTWAIT);
             if (n >= 0) break;
-            int e = LibC.errno();
+            int e = errno();
             if (e == LibC.EINTR) continue;
             if (e == LibC.EAGAIN) return WOULD_BLOCK;
             throw new OsException("recvmsg", e);

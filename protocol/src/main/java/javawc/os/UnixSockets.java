@@ -104,10 +104,28 @@ public final class UnixSockets {
 
     /** SO_PEERCRED: the peer's pid, uid and gid (struct ucred, three ints). */
     public static PeerCredentials peerCredentials(OwnedFd fd) throws OsException {
-        NativeBuffer nb = new NativeBuffer(16);
-        nb.buffer().putInt(12, 12); // socklen_t in: the size of struct ucred
-        if (LibC.getsockopt(fd.get(), LibC.SOL_SOCKET, LibC.SO_PEERCRED, nb.address(), nb.address() + 12) < 0) throw OsException.last("getsockopt(SO_PEERCRED)");
+        NativeBuffer nb = new NativeBuffer(PEER_CREDENTIALS_SCRATCH);
+        readPeerCredentials(fd, nb);
         return new PeerCredentials(nb.buffer().getInt(0), nb.buffer().getInt(4), nb.buffer().getInt(8));
+    }
+
+    /** Bytes of scratch {@link #peerPid} needs. */
+    public static final int PEER_CREDENTIALS_SCRATCH = 16;
+
+    /**
+     * SO_PEERCRED's pid (0 when the peer is in another pid namespace), read through
+     * {@code scratch} (at least {@link #PEER_CREDENTIALS_SCRATCH} bytes, one thread's): a server
+     * asks for every client it accepts, and a direct buffer per call is a native allocation
+     * and a cleaner left for the collector.
+     */
+    public static int peerPid(OwnedFd fd, NativeBuffer scratch) throws OsException {
+        readPeerCredentials(fd, scratch);
+        return scratch.buffer().getInt(0);
+    }
+
+    private static void readPeerCredentials(OwnedFd fd, NativeBuffer into) throws OsException {
+        into.buffer().putInt(12, 12); // socklen_t in: the size of struct ucred
+        if (LibC.getsockopt(fd.get(), LibC.SOL_SOCKET, LibC.SO_PEERCRED, into.address(), into.address() + 12) < 0) throw OsException.last("getsockopt(SO_PEERCRED)");
     }
 
     /** Sets or clears O_NONBLOCK. */

@@ -37,6 +37,7 @@ public final class Client {
     private final int outputLimit;
     private final int pid;
     private String command; // null until asked for
+    private Object policyNote; // see policyNote()
     private boolean errored, closed;
     boolean flushScheduled, pollingOut; // Server's bookkeeping
 
@@ -263,6 +264,20 @@ public final class Client {
     public String command() {
         if (command == null) command = Processes.commandName(pid);
         return command;
+    }
+
+    /**
+     * What the compositor's policy decided about this client, kept with it (the privilege check's
+     * verdict on its process): asked once per client rather than once per privileged global, and
+     * gone with the client, where a map beside it would need a weak reference per client.
+     * Loop thread only.
+     */
+    public Object policyNote() {
+        return policyNote;
+    }
+
+    public void setPolicyNote(Object note) {
+        this.policyNote = note;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package javawc.server;
 
 import javawc.os.Epoll;
+import javawc.os.NativeBuffer;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
 import javawc.os.Processes;
@@ -35,6 +36,7 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
     private final int outputLimit = Connection.DEFAULT_OUTPUT_LIMIT;
     /** The clients' I/O buffers, reused from one client to the next (64 idle ones are 1 MiB). */
     private final ConnectionBuffers connectionBuffers = new ConnectionBuffers(64);
+    private final NativeBuffer credentialsScratch = new NativeBuffer(UnixSockets.PEER_CREDENTIALS_SCRATCH);
     private int serial;
     private int clientSerial;
 
@@ -71,33 +73,46 @@ public final class Server implements WlDisplay.Handler, AutoCloseable {
 
     /** Accepts clients from a listening socket (which stays owned by the caller). */
     public void listen(OwnedFd listener) throws OsException {
-        listeners.add(loop.add(listener.get(), Epoll.IN, events -> acceptAll(listener)));
+        listeners.add(loop.add(listener.get(), Epoll.IN, events -> acceptOne(listener)));
     }
 
-    private void acceptAll(OwnedFd listener) {
-        while (true) {
-            OwnedFd fd;
-            try {
-                fd = UnixSockets.accept(listener);
-            } catch (OsException e) {
-                LOG.warn("accept failed: {}", e.getMessage()); // e.g. EMFILE: try again on the next wakeup
-                return;
-            }
-            if (fd == null) return;
-            try {
-                addClient(fd);
-            } catch (OsException e) {
-                LOG.warn("cannot serve a new client: {}", e.getMessage());
-            }
+    /**
+     * One connection per wake-up, as libwayland accepts: the listener is level-triggered, so a
+     * backlog wakes us again, and a client that connects alone costs no accept4 that finds
+     * nothing (EAGAIN) after it.
+     */
+    private void acceptOne(OwnedFd listener) {
+        OwnedFd fd;
+        try {
+            fd = UnixSockets.accept(listener); // non-blocking and close-on-exec already
+        } catch (OsException e) {
+            LOG.warn("accept failed: {}", e.getMessage()); // e.g. EMFILE: try again on the next wakeup
+            return;
+        }
+        if (fd == null) return;
+        try {
+            serve(fd);
+        } catch (OsException e) {
+            LOG.warn("cannot serve a new client: {}", e.getMessage());
         }
     }
 
-    /** Serves a client on an already connected, non-blocking socket (ours to close). */
+    /** Serves a client on an already connected socket (ours to close), made non-blocking here. */
     public Client addClient(OwnedFd socket) throws OsException {
-        Client client;
         try {
             UnixSockets.setNonBlocking(socket, true);
-            int pid = UnixSockets.peerCredentials(socket).pid(); // 0 when the peer is in another pid namespace
+        } catch (OsException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return serve(socket);
+    }
+
+    /** Serves a client on a connected, non-blocking socket (ours to close). */
+    private Client serve(OwnedFd socket) throws OsException {
+        Client client;
+        try {
+            int pid = UnixSockets.peerPid(socket, credentialsScratch); // 0 when the peer is in another pid namespace
             // the command name is a /proc read: only now when it is logged now, else when first asked for
             client = new Client(this, socket, ++clientSerial, outputLimit, pid, LOG.isDebugEnabled() ? Processes.commandName(pid) : null);
             clients.put(client, loop.add(socket.get(), Epoll.IN, events -> clientReady(client, events)));

@@ -35,6 +35,7 @@ class ProcessesTest {
             assertEquals("ready\n", new String(Descriptors.readSome(read, 16)), "its stdout is our pipe");
             try (OwnedFd pidfd = Processes.pidfd(pid)) {
                 assertEquals(-1, Processes.reap(pid), "still running");
+                assertTrue(Processes.running(pidfd));
                 assertTrue(Processes.groupExists(pid) && Processes.groupHasLiveProcess(pid));
                 String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
                 assertEquals(Integer.toString(pid), stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2], "pgrp is its own pid");
@@ -46,6 +47,7 @@ class ProcessesTest {
                     Thread.sleep(10);
                 }
                 assertEquals("killed by signal 15", Processes.describeStatus(status), "SIGTERM at its default action, not the JVM's handler");
+                assertFalse(Processes.running(pidfd), "ended and reaped: its pid may be another process's now");
             }
             assertFalse(Processes.groupExists(pid), "reaped: the group is gone");
             assertFalse(Processes.groupHasLiveProcess(pid));

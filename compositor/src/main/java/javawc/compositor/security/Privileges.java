@@ -5,12 +5,10 @@ import javawc.server.Global;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-import java.io.IOException;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Which clients are offered each privileged global (docs/configuration.md, [privileges]).
@@ -20,28 +18,27 @@ import java.util.WeakHashMap;
  */
 public final class Privileges {
     private static final Logger LOG = LogManager.getLogger(Privileges.class);
-    private static final int MAX_ANCESTRY = 64; // deeper than any real process tree; ends a loop if /proc changes under us
 
     private final Map<Privilege, Privilege.Access> access;
-    private final int selfPid;
-    // Each registry asks about every privileged global: the /proc walk is made once per client
-    // (a client object goes from the map when it disconnects), and a refusal is logged once per
-    // process and power, so a program that connects again and again (a script's wl-paste, a
-    // benchmark) neither walks /proc nor logs for every connection.
-    private final Map<Client, Boolean> descendants = new WeakHashMap<>();
-    private final Map<Integer, Set<Privilege>> logged = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Lineage lineage;
+    private final Map<Global, Privilege> restricted = new IdentityHashMap<>();
+    /** Refusals logged for processes Lineage could not remember (no pidfd), by pid: the processes seen last. */
+    private final Map<Integer, Integer> loggedByPid = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Set<Privilege>> eldest) {
-            return size() > 256; // the processes seen last; an old pid's lines may come again
+        protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
+            return size() > 256;
         }
     };
-    private final Map<Global, Privilege> restricted = new java.util.IdentityHashMap<>();
 
     /** {@code configured}: the [privileges] settings; the others take their default. */
     public Privileges(Map<Privilege, Privilege.Access> configured, int selfPid) {
+        this(configured, selfPid, new Lineage.Proc());
+    }
+
+    Privileges(Map<Privilege, Privilege.Access> configured, int selfPid, Lineage.ProcessTable processes) {
         this.access = new EnumMap<>(Privilege.class);
         for (Privilege p : Privilege.values()) access.put(p, configured.getOrDefault(p, p.defaultAccess()));
-        this.selfPid = selfPid;
+        this.lineage = new Lineage(selfPid, processes);
     }
 
     /** Every privileged global offered to every client (the conformance host, whose clients run in its own process). */
@@ -58,7 +55,8 @@ public final class Privileges {
     /** Offers {@code global} only to the clients the policy for {@code privilege} allows. */
     public void restrict(Global global, Privilege privilege) {
         restricted.put(global, privilege);
-        global.restrictTo(client -> allows(client, privilege, global.interfaceName()));
+        String interfaceName = global.interfaceName();
+        global.restrictTo(client -> allows(client, privilege, interfaceName));
     }
 
     /** The power {@code global} was restricted to, or null for a global every client is offered (--list-globals). */
@@ -67,82 +65,54 @@ public final class Privileges {
     }
 
     boolean allows(Client client, Privilege privilege, String interfaceName) {
-        boolean allowed = switch (access.get(privilege)) {
+        Privilege.Access setting = access.get(privilege);
+        boolean allowed = switch (setting) {
             case ALL -> true;
             case NONE -> false;
-            case CHILDREN -> descendants.computeIfAbsent(client, c -> isDescendant(c.pid()));
+            case CHILDREN -> member(client).descendant;
         };
-        if (!allowed && logged.computeIfAbsent(client.pid(), pid -> EnumSet.noneOf(Privilege.class)).add(privilege)) {
+        if (!allowed && firstRefusal(client, privilege)) {
             LOG.info("{} (pid {}, {}) is not offered {}: [privileges] {} = \"{}\"", client, client.pid(), client.command(), interfaceName,
-                    privilege.key(), access.get(privilege).key());
+                    privilege.key(), setting.key());
         }
         return allowed;
     }
 
     /**
-     * Whether {@code pid} is this process or one it started, directly or not: its parent chain
-     * in /proc reaches us. A client on a socketpair we made (Xwayland) reports our own pid.
-     * Each process on the way is remembered with its start time (a reused pid has another), so
-     * a new process of a known parent costs two reads of /proc instead of its whole ancestry.
+     * The client's process: looked up once per client, on its first privileged global, and kept
+     * on the client (a registry asks about each privileged global in a row); Lineage remembers
+     * the process across its connections.
      */
+    private Lineage.Member member(Client client) {
+        if (client.policyNote() instanceof Lineage.Member m) return m;
+        Lineage.Member m = lineage.member(client.pid(), client.server().loop());
+        client.setPolicyNote(m);
+        return m;
+    }
+
+    /** Whether this refusal is the first of {@code privilege} for the client's process (and so is logged). */
+    private boolean firstRefusal(Client client, Privilege privilege) {
+        int bit = 1 << privilege.ordinal();
+        Lineage.Member m = member(client);
+        if (m.remembered()) {
+            if ((m.loggedRefusals & bit) != 0) return false;
+            m.loggedRefusals |= bit;
+            return true;
+        }
+        int logged = loggedByPid.getOrDefault(client.pid(), 0);
+        if ((logged & bit) != 0) return false;
+        loggedByPid.put(client.pid(), logged | bit);
+        return true;
+    }
+
+    /** Whether {@code pid} is this process or one it started, directly or not (see {@link Lineage}). */
     boolean isDescendant(int pid) {
-        Known[] walked = new Known[MAX_ANCESTRY];
-        int count = 0;
-        boolean verdict = false;
-        int current = pid;
-        for (int depth = 0; depth < MAX_ANCESTRY && current > 1; depth++) {
-            if (current == selfPid) {
-                verdict = true;
-                break;
-            }
-            long[] stat = stat(current);
-            if (stat == null) break; // gone: not ours
-            Known process = new Known(current, stat[1]);
-            Boolean known = verdicts.get(process);
-            if (known != null) {
-                verdict = known;
-                break;
-            }
-            walked[count++] = process;
-            current = (int) stat[0];
-        }
-        for (int i = 0; i < count; i++) verdicts.put(walked[i], verdict);
-        return verdict;
+        return lineage.member(pid, null).descendant;
     }
 
-    /** A process as /proc names it for good: its pid and its start time (clock ticks after boot). */
-    private record Known(int pid, long startTime) {}
-
-    private final Map<Known, Boolean> verdicts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Known, Boolean> eldest) {
-            return size() > 1024;
-        }
-    };
-
-    /** The parent pid from /proc/PID/stat (after the command's closing parenthesis, which may itself hold spaces), 0 if gone. */
+    /** The parent pid from /proc/PID/stat, 0 if gone. */
     static int parentOf(int pid) {
-        long[] stat = stat(pid);
+        long[] stat = new Lineage.Proc().stat(pid);
         return stat == null ? 0 : (int) stat[0];
-    }
-
-    /** {parent pid, start time} from /proc/PID/stat, null if the process is gone. */
-    private static long[] stat(int pid) {
-        try {
-            // one small read (the fields we need are in the first hundred bytes) instead of
-            // Files.readString's buffers sized for a file whose length /proc does not tell
-            byte[] buffer = new byte[1024];
-            int n;
-            try (var in = new java.io.FileInputStream("/proc/" + pid + "/stat")) {
-                n = in.read(buffer);
-            }
-            if (n <= 0) return null;
-            String stat = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-            int close = stat.lastIndexOf(')');
-            String[] fields = stat.substring(close + 2).split(" ", 21); // state (field 3), ppid (4), ... starttime (22)
-            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[19])};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }
