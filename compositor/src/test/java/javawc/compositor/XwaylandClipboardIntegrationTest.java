@@ -95,12 +95,21 @@ class XwaylandClipboardIntegrationTest {
         }
     }
 
-    /** Pastes until the paste starts with {@code expected} (the X owner's XFIXES notice reaches the bridge a moment after xclip returns). */
+    /**
+     * Pastes until the paste starts with {@code expected} (the X owner's XFIXES notice reaches the
+     * bridge a moment after xclip returns; until then wl-paste may find no selection at all and
+     * exit 1, which is retried too).
+     */
     static String awaitPaste(CompositorProcess c, String expected, String... command) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         String got = "";
         while (System.currentTimeMillis() < deadline) {
-            got = paste(c, command);
+            Path out = Files.createTempFile("javawc-paste", ".txt");
+            try {
+                if (shell(c, null, out, command) == 0) got = Files.readString(out, StandardCharsets.ISO_8859_1);
+            } finally {
+                Files.deleteIfExists(out);
+            }
             if (got.startsWith(expected)) return got;
             Thread.sleep(100);
         }
