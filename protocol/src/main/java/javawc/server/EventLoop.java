@@ -61,6 +61,8 @@ public final class EventLoop implements AutoCloseable {
     private final Epoll epoll = new Epoll(64);
     private final OwnedFd wakeup = Descriptors.eventFd();
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    private final Object wakeupLock = new Object();
+    private boolean closed; // guarded by wakeupLock
     private final List<Runnable> beforeSleep = new ArrayList<>();
     private Source[] sources = new Source[64];
     // tokens of removed sources: a stack of free ones, and those retired this turn (int arrays
@@ -105,13 +107,21 @@ public final class EventLoop implements AutoCloseable {
         beforeSleep.add(hook);
     }
 
-    /** Runs {@code task} on the loop thread soon. Safe from any thread, including signal handlers. */
+    /**
+     * Runs {@code task} on the loop thread soon. Safe from any thread, including signal handlers;
+     * after {@link #close} it is dropped (a second SIGTERM during shutdown, say).
+     */
     public void post(Runnable task) {
-        posted.add(task);
-        try {
-            Descriptors.signalEvent(wakeup, 1);
-        } catch (OsException e) {
-            LOG.error("cannot wake the event loop", e);
+        // the lock keeps a signal thread from writing to the wakeup fd while close() frees its
+        // number for reuse; the loop thread takes it uncontended
+        synchronized (wakeupLock) {
+            if (closed) return;
+            posted.add(task);
+            try {
+                Descriptors.signalEvent(wakeup, 1);
+            } catch (OsException e) {
+                LOG.error("cannot wake the event loop", e);
+            }
         }
     }
 
@@ -177,7 +187,10 @@ public final class EventLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (wakeupLock) {
+            closed = true;
+            wakeup.close();
+        }
         epoll.close();
-        wakeup.close();
     }
 }
