@@ -1,5 +1,6 @@
 package javawc.compositor.dmabuf;
 
+import javawc.compositor.core.BufferLocks;
 import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.render.CopyCounter;
 import javawc.compositor.render.SurfaceTexture;
@@ -43,11 +44,12 @@ public final class DmabufBuffer implements ClientBuffer {
     private final MemoryMapping mapping; // null: not linear, the CPU cannot read it
     private final IntBuffer pixels;
     private final List<Runnable> freeListeners = new ArrayList<>(1);
-    private int locks;
-    private boolean destroyed, freed;
+    private final BufferLocks locks;
+    private boolean freed;
 
     private DmabufBuffer(WlBuffer resource, int width, int height, int format, Plane[] planes, MemoryMapping mapping) {
         this.resource = resource;
+        this.locks = new BufferLocks(resource, this::free);
         this.width = width;
         this.height = height;
         this.format = format;
@@ -90,7 +92,7 @@ public final class DmabufBuffer implements ClientBuffer {
             }
             DmabufBuffer b = new DmabufBuffer(resource, width, height, format, planes, mapping);
             resource.setHandler(b);
-            resource.onDestroy(b::destroyed);
+            resource.onDestroy(b.locks::destroyed);
             return b;
         } catch (ImportException e) {
             for (Plane p : planes) p.fd().close();
@@ -171,15 +173,12 @@ public final class DmabufBuffer implements ClientBuffer {
 
     @Override
     public void lock() {
-        locks++;
+        locks.lock();
     }
 
     @Override
     public void unlock() {
-        if (locks <= 0) throw new IllegalStateException("unlocking an unlocked buffer");
-        if (--locks > 0) return;
-        if (resource.isAlive()) resource.sendRelease();
-        if (destroyed) free();
+        locks.unlock();
     }
 
     /** Runs {@code listener} when the buffer's memory goes (destroyed and no longer locked): where backends drop what they built on it. */
@@ -189,12 +188,7 @@ public final class DmabufBuffer implements ClientBuffer {
 
     @Override
     public void destroy(WlBuffer self) {
-        // destructor; see destroyed()
-    }
-
-    private void destroyed() {
-        destroyed = true;
-        if (locks == 0) free();
+        // destructor; the memory goes with BufferLocks.destroyed
     }
 
     private void free() {

@@ -1,5 +1,6 @@
 package javawc.compositor.shm;
 
+import javawc.compositor.core.BufferLocks;
 import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.render.CopyCounter;
 import javawc.compositor.render.SurfaceTexture;
@@ -25,11 +26,11 @@ final class ShmBuffer implements ClientBuffer {
     private final PixelFormat format;
     private final int offset, width, height, stride;
     private final Rect bounds;
-    private int locks;
-    private boolean destroyed;
+    private final BufferLocks locks;
 
     ShmBuffer(WlBuffer resource, ShmPool pool, PixelFormat format, int offset, int width, int height, int stride) {
         this.resource = resource;
+        this.locks = new BufferLocks(resource, pool::release);
         this.pool = pool;
         this.format = format;
         this.offset = offset;
@@ -115,21 +116,17 @@ final class ShmBuffer implements ClientBuffer {
 
     @Override
     public void lock() {
-        locks++;
+        locks.lock();
     }
 
     @Override
     public void unlock() {
-        if (locks <= 0) throw new IllegalStateException("unlocking an unlocked buffer");
-        if (--locks > 0) return;
-        if (resource.isAlive()) resource.sendRelease();
-        if (destroyed) pool.release();
+        locks.unlock();
     }
 
     /** The wl_buffer is gone: its pool is released now, or when the last lock goes. */
     void destroyed() {
-        destroyed = true;
-        if (locks == 0) pool.release();
+        locks.destroyed();
     }
 
     @Override
