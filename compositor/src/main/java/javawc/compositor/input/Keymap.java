@@ -80,21 +80,14 @@ public final class Keymap implements AutoCloseable {
             while (length > 0 && text[length - 1] == 0) length--; // the NUL the protocol's size includes
             long context = XkbCommon.xkb_context_new(XkbCommon.CONTEXT_NO_ENVIRONMENT_NAMES);
             if (context == 0) throw new CompileException("xkb_context_new failed");
-            long keymap = 0, state = 0;
+            long keymap = 0;
             try {
                 keymap = XkbCommon.xkb_keymap_new_from_buffer(context, text, length, XkbCommon.KEYMAP_FORMAT_TEXT_V1, 0);
-                if (keymap == 0) throw new CompileException("libxkbcommon cannot compile the keymap");
-                state = XkbCommon.xkb_state_new(keymap);
-                if (state == 0) throw new CompileException("xkb_state_new failed");
-                byte[] ours = keymapText(keymap);
-                return new Keymap(context, keymap, state, Descriptors.sealedReadOnly("javawc-virtual-keymap", ours), ours.length);
-            } catch (CompileException | RuntimeException e) {
-                unref(context, keymap, state);
-                throw e;
-            } catch (OsException e) {
-                unref(context, keymap, state);
-                throw new CompileException("cannot put the keymap in a memfd: " + e.getMessage());
+            } finally {
+                if (keymap == 0) unref(context, 0, 0);
             }
+            if (keymap == 0) throw new CompileException("libxkbcommon cannot compile the keymap");
+            return withState(context, keymap, "javawc-virtual-keymap");
         } catch (LinkageError e) {
             throw new CompileException("libxkbcommon.so.0 cannot be loaded (" + e.getMessage() + ")");
         }
@@ -103,7 +96,7 @@ public final class Keymap implements AutoCloseable {
     private static Keymap build(Names names) throws CompileException {
         long context = XkbCommon.xkb_context_new(XkbCommon.CONTEXT_NO_ENVIRONMENT_NAMES); // we read the environment ourselves
         if (context == 0) throw new CompileException("xkb_context_new failed");
-        long keymap = 0, state = 0;
+        long keymap = 0;
         try {
             String[] fields = {names.rules(), names.model(), names.layout(), names.variant(), names.options()};
             Memory[] strings = new Memory[fields.length];
@@ -115,12 +108,25 @@ public final class Keymap implements AutoCloseable {
                 ruleNames.setPointer(8L * i, strings[i]);
             }
             keymap = XkbCommon.xkb_keymap_new_from_names(context, Pointer.nativeValue(ruleNames), 0);
-            if (keymap == 0) throw new CompileException("libxkbcommon cannot compile a keymap from " + names);
+        } finally {
+            if (keymap == 0) unref(context, 0, 0);
+        }
+        if (keymap == 0) throw new CompileException("libxkbcommon cannot compile a keymap from " + names);
+        return withState(context, keymap, "javawc-keymap");
+    }
+
+    /**
+     * What both ways of building a keymap finish with once libxkbcommon compiled {@code keymap}:
+     * its state, and its text written out by libxkbcommon into a sealed memfd named
+     * {@code fileName}. On failure the context, keymap and state are all freed.
+     */
+    private static Keymap withState(long context, long keymap, String fileName) throws CompileException {
+        long state = 0;
+        try {
             state = XkbCommon.xkb_state_new(keymap);
             if (state == 0) throw new CompileException("xkb_state_new failed");
             byte[] text = keymapText(keymap);
-            OwnedFd file = Descriptors.sealedReadOnly("javawc-keymap", text);
-            return new Keymap(context, keymap, state, file, text.length);
+            return new Keymap(context, keymap, state, Descriptors.sealedReadOnly(fileName, text), text.length);
         } catch (CompileException | RuntimeException e) {
             unref(context, keymap, state);
             throw e;
