@@ -12,8 +12,8 @@ public final class FileLimit {
     private static final int RLIMIT_NOFILE = 7;
 
     static {
-        LibC.errno(); // LibC's platform check first
-        Native.register("c");
+        LibC.errno(); // LibC's platform check and JNA's search path first
+        Native.register(LibC.LIBRARY);
     }
 
     private static volatile long startedWith = -1; // the soft limit before raiseToHard, which children get back; -1: not raised

@@ -11,15 +11,45 @@ import com.sun.jna.Platform;
  * classes ({@link OwnedFd}, {@link SocketIo}, {@link Epoll}...); nothing else calls them.
  */
 public final class LibC {
+    /**
+     * glibc by its soname: JNA's short name "c" maps to "libc.so", which fails to load (a linker
+     * script where libc6-dev is installed, else absent), so JNA then lists the library
+     * directories for a versioned file; the soname loads at the first try.
+     */
+    static final String LIBRARY = "libc.so.6";
+
     static {
         // Struct layouts below (stat, epoll_event, msghdr) are those of x86_64 glibc.
         if (!Platform.isLinux() || !"x86-64".equals(Platform.ARCH)) {
             throw new UnsupportedOperationException("javawc needs Linux on x86_64, found " + System.getProperty("os.name") + "/" + Platform.ARCH);
         }
-        Native.register("c");
+        skipLdconfig();
+        Native.register(LIBRARY);
     }
 
     private LibC() {}
+
+    /**
+     * Gives JNA its platform search path before its first library is loaded. Left to itself,
+     * JNA's NativeLibrary starts {@code /sbin/ldconfig -p} once per process to add the loader
+     * cache's directories to that path (a child process and its output parsed, ~20 ms of CPU
+     * and more of wall time before the first client). The path is only searched when a library
+     * cannot be opened by its name, and every library here is named by its soname, which the
+     * dynamic loader finds through that same cache: so the directories JNA puts first
+     * ({@code /usr/lib/<multiarch>}, {@code /lib/<multiarch>}, /usr/lib64, /lib64, /usr/lib,
+     * /lib, those that exist) are enough. A path set by the user (-Djna.platform.library.path)
+     * is kept.
+     */
+    static void skipLdconfig() {
+        if (System.getProperty("jna.platform.library.path") != null) return;
+        StringBuilder path = new StringBuilder();
+        for (String dir : new String[] {"/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib", "/lib"}) {
+            if (!new java.io.File(dir).isDirectory()) continue;
+            if (!path.isEmpty()) path.append(java.io.File.pathSeparatorChar);
+            path.append(dir);
+        }
+        System.setProperty("jna.platform.library.path", path.toString());
+    }
 
     // errno values we act on
     public static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EEXIST = 17,

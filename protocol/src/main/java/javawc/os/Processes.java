@@ -26,7 +26,8 @@ public final class Processes {
     /** Direct-mapped like {@link LibC}, kept apart so a libc without these only breaks spawning. */
     private static final class Spawn {
         static {
-            Native.register("c");
+            LibC.errno(); // LibC's platform check and JNA's search path first
+            Native.register(LibC.LIBRARY);
         }
 
         static native int posix_spawnp(int[] pid, String file, long fileActions, long attr, long argv, long envp);
