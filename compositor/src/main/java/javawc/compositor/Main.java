@@ -9,6 +9,7 @@ import javawc.compositor.ipc.ManagedWindowControl;
 import javawc.compositor.ipc.OutputControl;
 import javawc.compositor.launch.ChildProcesses;
 import javawc.os.FileLimit;
+import javawc.os.Foreign;
 import javawc.os.OsException;
 import javawc.os.Processes;
 import javawc.server.EventLoop;
@@ -34,6 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.chooseBackend();
+        Foreign.defer(); // made once the first client is served (run): JNA serves that client as well
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         int commandStart = arguments.indexOf("--");
         boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");
@@ -101,6 +103,11 @@ public final class Main {
                          loop.stop();
                      }, () -> reload(compositor, options)))) {
             compositor.server().listen(socket.fd());
+            // the foreign calls' handles, once the first client has had its answers (this turn's
+            // flush is done): making them is the process's first use of the JDK's linker, ~20 ms of CPU
+            loop.beforeSleep(() -> {
+                if (compositor.server().clientCount() > 0) Foreign.prepareInBackground();
+            });
             Runnable quit = () -> {
                 log.info("shutting down");
                 loop.stop();

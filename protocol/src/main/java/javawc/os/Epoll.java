@@ -1,8 +1,6 @@
 package javawc.os;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -44,22 +42,21 @@ public final class Epoll implements AutoCloseable {
         if (LibC.epoll_ctl(fd.get(), op, target, control.address()) < 0) throw OsException.last("epoll_ctl");
     }
 
-    // a foreign call (see Foreign), not critical: it blocks
-    private static final MethodHandle EPOLL_WAIT = Foreign.downcall("epoll_wait", false, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-    private final MemorySegment callState = EPOLL_WAIT != null ? Foreign.callState() : null;
+    private MemorySegment callState; // for the foreign call's errno (see Foreign), made at its first use
 
     /** Waits; returns how many events are ready (0 on timeout or EINTR). -1 timeout = forever. */
     public int await(int timeoutMs) throws OsException {
         int n;
         int errno;
-        if (EPOLL_WAIT != null) {
+        if (Foreign.ready()) {
+            MemorySegment state = callState;
+            if (state == null) callState = state = Foreign.callState();
             try {
-                n = (int) EPOLL_WAIT.invokeExact(callState, fd.get(), ready.address(), maxEvents, timeoutMs);
+                n = (int) Foreign.Handles.EPOLL_WAIT.invokeExact(state, fd.get(), ready.address(), maxEvents, timeoutMs);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
-            errno = n < 0 ? Foreign.errno(callState) : 0;
+            errno = n < 0 ? Foreign.errno(state) : 0;
         } else {
             n = LibC.epoll_wait(fd.get(), ready.address(), maxEvents, timeoutMs);
             errno = n < 0 ? LibC.errno() : 0;

@@ -8,53 +8,108 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The JDK's foreign function API for the three libc calls of every round trip (epoll_wait,
  * recvmsg, sendmsg), where JNA's direct mapping costs more per call (its libffi dispatch and
  * errno bookkeeping): ~0.4 µs less per round trip here. errno is captured into a caller's
- * {@link #callState()} segment. Everything else stays on JNA ({@link LibC}); when a handle
- * cannot be made (native access denied), callers fall back to it.
+ * {@link #callState()} segment. Callers ask {@link #ready()} before each call and use JNA
+ * ({@link LibC}) while it is false, also for good when the handles cannot be made (native
+ * access denied).
+ * <p>
+ * Making the handles is the first use of the foreign linker in the process: ~20 ms of CPU
+ * (the JDK generates and loads their stubs and the method handles around them), which the
+ * compositor's start would spend before its first client is answered although JNA serves that
+ * client as well. So a process may {@link #defer} them: callers use JNA until {@link
+ * #prepareInBackground} has made the handles on a thread of its own (the compositor asks once
+ * it has served its first client). Without defer, the first call makes them, as before.
  */
-final class Foreign {
+public final class Foreign {
     private Foreign() {}
 
-    private static final VarHandle ERRNO;
+    private static volatile boolean ready;    // the handles exist and callers use them
+    private static volatile boolean deferred; // not made at the first call: prepareInBackground makes them
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
-    static {
-        VarHandle errno = null;
-        try {
-            errno = Linker.Option.captureStateLayout().varHandle(MemoryLayout.PathElement.groupElement("errno"));
-        } catch (Throwable e) {
-            // no capture: no handles either (see downcall)
+    /** The handles, made when this class is initialised (the first {@link #prepare}). */
+    static final class Handles {
+        private Handles() {}
+
+        static final VarHandle ERRNO = errnoHandle();
+        // not critical: it blocks
+        static final MethodHandle EPOLL_WAIT = downcall("epoll_wait", false, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+        // critical foreign calls (no thread state change): with MSG_DONTWAIT they never block
+        static final MethodHandle SENDMSG = downcall("sendmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+        static final MethodHandle RECVMSG = downcall("recvmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+        static final boolean USABLE = ERRNO != null && EPOLL_WAIT != null && SENDMSG != null && RECVMSG != null;
+
+        private static VarHandle errnoHandle() {
+            try {
+                return Linker.Option.captureStateLayout().varHandle(MemoryLayout.PathElement.groupElement("errno"));
+            } catch (Throwable e) {
+                return null; // no capture: no handles either
+            }
         }
-        ERRNO = errno;
+
+        /**
+         * A handle on libc's {@code name} with errno captured; null when it cannot be had.
+         * {@code critical}: no thread state change around the call, only for calls that never block.
+         */
+        private static MethodHandle downcall(String name, boolean critical, ValueLayout result, ValueLayout... arguments) {
+            try {
+                Linker linker = Linker.nativeLinker();
+                FunctionDescriptor signature = FunctionDescriptor.of(result, arguments);
+                Linker.Option capture = Linker.Option.captureCallState("errno");
+                Linker.Option[] options = critical ? new Linker.Option[] {capture, Linker.Option.critical(false)} : new Linker.Option[] {capture};
+                return linker.downcallHandle(linker.defaultLookup().find(name).orElseThrow(), signature, options);
+            } catch (Throwable e) {
+                return null;
+            }
+        }
     }
 
-    /**
-     * A handle on libc's {@code name} returning long, taking (int, long, int) or (int, long, int,
-     * int) as {@code arguments} says, with errno captured; null when it cannot be had. {@code
-     * critical}: no thread state change around the call, only for calls that never block.
-     */
-    static MethodHandle downcall(String name, boolean critical, ValueLayout result, ValueLayout... arguments) {
-        if (ERRNO == null) return null;
-        try {
-            Linker linker = Linker.nativeLinker();
-            FunctionDescriptor signature = FunctionDescriptor.of(result, arguments);
-            Linker.Option capture = Linker.Option.captureCallState("errno");
-            Linker.Option[] options = critical ? new Linker.Option[] {capture, Linker.Option.critical(false)} : new Linker.Option[] {capture};
-            return linker.downcallHandle(linker.defaultLookup().find(name).orElseThrow(), signature, options);
-        } catch (Throwable e) {
-            return null;
+    /** Whether callers use the handles now; makes them first unless {@link #defer}red. */
+    static boolean ready() {
+        return ready || (!deferred && prepare());
+    }
+
+    /** From now on the handles are made only by {@link #prepareInBackground} (or {@link #prepare}); callers use JNA until then. */
+    public static void defer() {
+        deferred = true;
+    }
+
+    /** Makes the handles on a daemon thread of their own (once); callers switch to them when they exist. */
+    public static void prepareInBackground() {
+        if (ready || STARTED.get() || !STARTED.compareAndSet(false, true)) return;
+        Thread.ofPlatform().daemon().name("javawc-foreign-calls").start(Foreign::prepare);
+    }
+
+    /** Makes the handles now, on this thread; true when callers use them from now on. */
+    public static boolean prepare() {
+        if (!ready && Handles.USABLE) ready = true;
+        return ready;
+    }
+
+    /** Tests: callers back on JNA as if deferred and never prepared ({@code false}), or on the handles ({@code true}). */
+    static void useHandlesForTests(boolean use) {
+        if (use) {
+            deferred = false;
+            prepare();
+        } else {
+            deferred = true;
+            ready = false;
+            STARTED.set(false);
         }
     }
 
-    /** A segment for one thread's captured errno (a caller's own, reused for every call). */
+    /** A segment for one caller's captured errno (a caller's own, reused for every call); only once {@link #ready()}. */
     static MemorySegment callState() {
-        return ERRNO == null ? null : Arena.ofAuto().allocate(Linker.Option.captureStateLayout());
+        return Arena.ofAuto().allocate(Linker.Option.captureStateLayout());
     }
 
     static int errno(MemorySegment callState) {
-        return (int) ERRNO.get(callState, 0L);
+        return (int) Handles.ERRNO.get(callState, 0L);
     }
 }

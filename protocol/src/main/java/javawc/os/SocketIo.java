@@ -2,8 +2,6 @@ package javawc.os;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -25,34 +23,39 @@ public final class SocketIo {
     private final NativeBuffer scratch = new NativeBuffer(CONTROL + CMSG_HEADER + 64 * 4);
     private final ByteBuffer s = scratch.buffer();
     private final long base = scratch.address();
-    private final MemorySegment callState = Foreign.callState();
-    // sendmsg and recvmsg as critical foreign calls (no thread state change): with MSG_DONTWAIT
-    // they never block; see Foreign. JNA when the handles cannot be had.
-    private static final MethodHandle SENDMSG = Foreign.downcall("sendmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
-    private static final MethodHandle RECVMSG = Foreign.downcall("recvmsg", true, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
-    private static final boolean FOREIGN = SENDMSG != null && RECVMSG != null;
+    // sendmsg and recvmsg as foreign calls once Foreign has its handles, JNA's until then
+    private MemorySegment callState; // the foreign calls' errno, made at the first of them
+    private boolean lastForeign;     // whether the last call was a foreign one (its errno is in callState)
 
     private long sendmsg(int socket, long msghdr, int flags) {
-        if (!FOREIGN) return LibC.sendmsg(socket, msghdr, flags);
+        lastForeign = Foreign.ready();
+        if (!lastForeign) return LibC.sendmsg(socket, msghdr, flags);
         try {
-            return (long) SENDMSG.invokeExact(callState, socket, msghdr, flags);
+            return (long) Foreign.Handles.SENDMSG.invokeExact(state(), socket, msghdr, flags);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }
 
     private long recvmsg(int socket, long msghdr, int flags) {
-        if (!FOREIGN) return LibC.recvmsg(socket, msghdr, flags);
+        lastForeign = Foreign.ready();
+        if (!lastForeign) return LibC.recvmsg(socket, msghdr, flags);
         try {
-            return (long) RECVMSG.invokeExact(callState, socket, msghdr, flags);
+            return (long) Foreign.Handles.RECVMSG.invokeExact(state(), socket, msghdr, flags);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private MemorySegment state() {
+        MemorySegment state = callState;
+        if (state == null) callState = state = Foreign.callState();
+        return state;
+    }
+
     /** errno of the last failed sendmsg or recvmsg made here. */
     private int errno() {
-        return FOREIGN ? Foreign.errno(callState) : LibC.errno();
+        return lastForeign ? Foreign.errno(callState) : LibC.errno();
     }
 
     private void prepare(long data, int length, int controlLength) {
