@@ -35,7 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.chooseBackend();
-        Foreign.defer(); // made once the first client is served (run): JNA serves that client as well
+        Foreign.defer(); // made once the loop is idle (run): JNA serves the first clients as well
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         int commandStart = arguments.indexOf("--");
         boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");
@@ -101,13 +101,11 @@ public final class Main {
                      argv -> children.spawn(argv).pid(), () -> {
                          log.info("quit asked for on the IPC socket: shutting down");
                          loop.stop();
-                     }, () -> reload(compositor, options)))) {
+                     }, () -> reload(compositor, options)));
+             // the round trip's foreign calls: making them costs ~20 ms of CPU, which neither
+             // the start nor the first clients wait for
+             WhenIdle foreignCalls = new WhenIdle(loop, Foreign::prepareInBackground)) {
             compositor.server().listen(socket.fd());
-            // the foreign calls' handles, once the first client has had its answers (this turn's
-            // flush is done): making them is the process's first use of the JDK's linker, ~20 ms of CPU
-            loop.beforeSleep(() -> {
-                if (compositor.server().clientCount() > 0) Foreign.prepareInBackground();
-            });
             Runnable quit = () -> {
                 log.info("shutting down");
                 loop.stop();

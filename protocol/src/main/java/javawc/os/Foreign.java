@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (the JDK generates and loads their stubs and the method handles around them), which the
  * compositor's start would spend before its first client is answered although JNA serves that
  * client as well. So a process may {@link #defer} them: callers use JNA until {@link
- * #prepareInBackground} has made the handles on a thread of its own (the compositor asks once
- * it has served its first client). Without defer, the first call makes them, as before.
+ * #prepareInBackground} has made them on a thread of its own (the compositor asks once its
+ * loop is idle). Without defer, the first call makes them, as before.
  */
 public final class Foreign {
     private Foreign() {}
