@@ -12,23 +12,31 @@ javawc_release_version() {
     done <"$1"
 }
 
-# A JDK 25 or newer: $JAVA_HOME if it is one, else the default java, else one under /usr/lib/jvm.
+# A JDK 25 or newer: $JAVA_HOME if it is one, else the default java's, else one under /usr/lib/jvm.
+# The default java is looked up (a few processes, ~5 ms of scripts/compositor's timed start)
+# only when JAVA_HOME is not one.
 javawc_find_jdk() {
-    local candidate version
-    for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
-        [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-        # the JDK's release file names its version without starting a JVM (about 100 ms per
-        # candidate), read with bash alone: scripts/compositor's start is timed
-        version=$(javawc_release_version "$candidate/release")
-        [ -n "$version" ] || version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-        if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
-            export JAVA_HOME="$candidate"
-            return 0
-        fi
+    local java candidate
+    javawc_use_jdk "${JAVA_HOME:-}" && return 0
+    java=$(command -v java 2>/dev/null) && java=$(readlink -f "$java") && javawc_use_jdk "${java%/*/*}" && return 0   # .../bin/java
+    for candidate in /usr/lib/jvm/*; do
+        javawc_use_jdk "$candidate" && return 0
     done
     echo "javawc needs a JDK 25 (found none in JAVA_HOME, on PATH or under /usr/lib/jvm)." >&2
     echo "Install one, e.g. Temurin 25 (package temurin-25-jdk from Adoptium's apt repository), or set JAVA_HOME." >&2
     return 1
+}
+
+# Exports JAVA_HOME=$1 when $1 is a JDK 25 or newer.
+javawc_use_jdk() {
+    local version
+    [ -n "$1" ] && [ -x "$1/bin/javac" ] || return 1
+    # the JDK's release file names its version without starting a JVM (about 100 ms per
+    # candidate), read with bash alone: scripts/compositor's start is timed
+    version=$(javawc_release_version "$1/release")
+    [ -n "$version" ] || version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null || return 1
+    export JAVA_HOME="$1"
 }
 
 # Quiet Maven's own warnings about its bundled libraries on new JDKs.
@@ -144,7 +152,9 @@ javawc_jna_native_dir() {
 # Prints the cache's path, or nothing when it cannot be had (the compositor then starts without).
 javawc_aot_cache() {
     # named after the flags too: a cache made with other heap or collector flags is refused
-    local cache="$JAVAWC_ROOT/compositor/target/javawc-$(echo "${JAVAWC_JVM_FLAGS[*]}" | cksum | cut -d' ' -f1).aot" jar
+    local sum cache jar
+    sum=$(echo "${JAVAWC_JVM_FLAGS[*]}" | cksum)
+    cache="$JAVAWC_ROOT/compositor/target/javawc-${sum%% *}.aot"
     local jars=("$JAVAWC_ROOT/compositor/target/javawc-compositor-0.1.0-SNAPSHOT.jar" "$JAVAWC_ROOT/compositor/target/lib/"*.jar)
     if [ -f "$cache" ]; then
         local stale=false
