@@ -3,6 +3,7 @@ package javawc.compositor.backend.drm;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
+import javawc.compositor.output.ModeText;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.gles.GlesException;
 import javawc.compositor.session.DeviceAccess;
@@ -84,13 +85,14 @@ public final class DrmBackend implements Backend {
 
     /**
      * Opens {@code path} through {@code access}, lights every connected connector. {@code modeSpec}
-     * is WxH or WxH@Hz, or null.
+     * is a {@link ModeText} (--mode, checked when the options were read), or null.
      */
     public static DrmBackend open(String path, String modeSpec, DeviceAccess access) throws IOException {
+        ModeText wanted = modeSpec == null ? null : ModeText.parse(modeSpec);
         DrmDevice device = DrmDevice.open(path, access);
         DrmBackend backend = new DrmBackend(device);
         try {
-            backend.discover(modeSpec);
+            backend.discover(wanted);
         } catch (IOException e) {
             backend.close();
             throw e;
@@ -98,7 +100,7 @@ public final class DrmBackend implements Backend {
         return backend;
     }
 
-    private void discover(String modeSpec) throws IOException {
+    private void discover(ModeText wanted) throws IOException {
         DrmDevice.Resources res = device.resources();
         List<Integer> usedCrtcs = new ArrayList<>();
         int x = 0;
@@ -109,8 +111,8 @@ public final class DrmBackend implements Backend {
                 LOG.info("{}: {}", c.name(), c.connected() ? "connected but reports no modes" : "disconnected");
                 continue;
             }
-            byte[] mode = DrmModes.pick(c.modes(), modeSpec);
-            if (mode == null) throw new IOException(c.name() + " has no mode " + modeSpec + "; it offers " + DrmModes.describe(c.modes()));
+            byte[] mode = DrmModes.pick(c.modes(), wanted);
+            if (mode == null) throw new IOException(c.name() + " has no mode " + wanted + "; it offers " + DrmModes.describe(c.modes()));
             int crtc = pickCrtc(c, res, usedCrtcs);
             if (crtc == 0) {
                 LOG.warn("{}: no free CRTC, left dark", c.name());
