@@ -49,7 +49,7 @@ final class DrmBackendFixture implements AutoCloseable {
 
     /** Starts the frame cycle (one modeset lights the head) and forgets the events so far. */
     void start() throws OsException {
-        backend.startFrames(loop, painter);
+        backend.frames().start(loop, painter);
         events.clear();
     }
 
@@ -62,7 +62,7 @@ final class DrmBackendFixture implements AutoCloseable {
 
     /** The kernel's flip-complete event for the flip in flight. */
     void flipCompletes() {
-        backend.flipped(head, System.nanoTime(), 0);
+        backend.frames().flipped(head, System.nanoTime(), 0);
     }
 
     /** The head's connector as the kernel would report it: with {@code modes} when connected, none when not. */
