@@ -79,6 +79,18 @@ public final class Scene {
     }
 
     /**
+     * An output went away (its monitor unplugged): surfaces on it get wl_surface.leave, and it is
+     * no longer drawn or laid out; then as for any change ({@link #outputsChanged}): what was on it
+     * comes back to the others, and the outputs listeners (the layer shell) hear of it.
+     */
+    public void removeOutput(OutputGlobal output) {
+        if (!outputs.contains(output)) return;
+        forEachVisibleSurface((s, x, y) -> s.updateOutputs(output.allResources(), false));
+        outputs.remove(output);
+        outputsChanged();
+    }
+
+    /**
      * An output's mode, position, scale or transform changed: the layout is measured again, every output
      * is repainted whole, and toplevels that are now on no output are put back on the primary one.
      */
@@ -148,7 +160,7 @@ public final class Scene {
         return generation;
     }
 
-    /** Runs {@code listener} after the outputs changed (mode, position, scale, transform), before windows are put back on them. */
+    /** Runs {@code listener} after the outputs changed (mode, position, scale, transform, one removed), before windows are put back on them. */
     public void addOutputsListener(Runnable listener) {
         outputsListeners.add(listener);
     }

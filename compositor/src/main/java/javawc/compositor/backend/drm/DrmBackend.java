@@ -32,7 +32,8 @@ import java.util.Map;
  * a whole output on the primary plane instead), timed by the flip-complete events. The CRTCs
  * are put back as we found them on close.
  * Hotplug events make it re-read the connectors: a lit head whose connector went away stops
- * painting until the connector comes back with its mode. While the VT is switched away
+ * painting until the connector comes back with its mode, and its output is gone meanwhile
+ * ({@link Backend.OutputPresence}). While the VT is switched away
  * ({@link #pause}) it is not DRM master and paints nothing; {@link #resume} takes the device back.
  */
 public final class DrmBackend implements Backend {
@@ -47,6 +48,7 @@ public final class DrmBackend implements Backend {
     private VirtualTerminal vt;
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
+    private OutputPresence presence; // told of heads whose connector went away and came back; null until set
     private DrmGamma gamma;   // made when first asked for
     private GbmDevice gbm;
     private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
@@ -319,6 +321,7 @@ public final class DrmBackend implements Backend {
         h.unplugged = true;
         frames.stop(h);
         LOG.warn("{}: its connector is gone; no more frames on it until it comes back", h.output.name());
+        if (presence != null) presence.gone(h.output);
     }
 
     /** The VT our console runs on, when we were started from one (it is switched back to text mode on close); else null. */
@@ -383,6 +386,12 @@ public final class DrmBackend implements Backend {
         h.unplugged = false;
         LOG.info("{}: back, lit again at {}", h.output.name(), h.output.mode());
         frames.relit(h);
+        if (presence != null) presence.back(h.output);
+    }
+
+    @Override
+    public void setOutputPresence(OutputPresence presence) {
+        this.presence = presence;
     }
 
     /** The heads' CRTC gamma tables, if any head has one. */

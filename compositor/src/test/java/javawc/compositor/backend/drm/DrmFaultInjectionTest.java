@@ -1,9 +1,13 @@
 package javawc.compositor.backend.drm;
 
+import javawc.compositor.backend.Backend;
+import javawc.compositor.output.Output;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static javawc.compositor.backend.drm.DrmBackendFixture.*;
@@ -79,6 +83,30 @@ class DrmFaultInjectionTest {
         assertEquals(2, kms.modesets, "lit again");
         drm.runUntil(() -> kms.flips == 2, "the head flips again without the lost event");
         assertTrue(scanout.lastEverything, "and repaints everything, the screen having shown our old buffer");
+    }
+
+    @Test
+    void anUnpluggedMonitorsOutputIsGoneUntilItIsLitAgain() {
+        List<String> told = new ArrayList<>();
+        drm.backend.setOutputPresence(new Backend.OutputPresence() {
+            @Override
+            public void gone(Output output) {
+                told.add("gone " + output.name());
+            }
+
+            @Override
+            public void back(Output output) {
+                told.add("back " + output.name());
+            }
+        });
+        drm.backend.connectorsAre(Map.of(CONNECTOR, connector(false)));
+        drm.backend.connectorsAre(Map.of(CONNECTOR, connector(false)));
+        assertEquals(List.of("gone Virtual-1"), told, "said once");
+        drm.backend.connectorsAre(Map.of(CONNECTOR, connector(true)));
+        assertEquals(List.of("gone Virtual-1"), told, "connected again but without its mode: still dark, still gone");
+        drm.backend.connectorsAre(Map.of(CONNECTOR, connector(true, mode)));
+        assertEquals(List.of("gone Virtual-1", "back Virtual-1"), told, "back once lit again");
+        assertEquals(2, kms.modesets);
     }
 
     @Test
