@@ -46,12 +46,20 @@ public record ModeText(int width, int height, int refreshMilliHz) {
         return new Output.Mode(width, height, hasRefresh() ? refreshMilliHz : defaultMilliHz);
     }
 
+    /** How {@code mode} is written (what {@link #parse} reads back): WxH@HZ, the rate with up to three decimals and no trailing zeros (60, 59.951). */
+    public static String of(Output.Mode mode) {
+        return written(mode.width(), mode.height(), mode.refreshMilliHz());
+    }
+
+    private static String written(int width, int height, int refreshMilliHz) {
+        String size = width + "x" + height;
+        if (refreshMilliHz == 0) return size;
+        return size + "@" + java.math.BigDecimal.valueOf(refreshMilliHz, 3).stripTrailingZeros().toPlainString();
+    }
+
     /** As it would be written: 1920x1080, 1920x1080@60, 1920x1080@59.94. */
     @Override
     public String toString() {
-        if (!hasRefresh()) return width + "x" + height;
-        String hz = refreshMilliHz % 1000 == 0 ? Integer.toString(refreshMilliHz / 1000)
-                : java.math.BigDecimal.valueOf(refreshMilliHz, 3).stripTrailingZeros().toPlainString();
-        return width + "x" + height + "@" + hz;
+        return written(width, height, refreshMilliHz);
     }
 }

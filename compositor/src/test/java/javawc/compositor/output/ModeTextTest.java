@@ -55,6 +55,15 @@ class ModeTextTest {
     }
 
     @Test
+    void writesAModeAsParseReadsIt() {
+        assertEquals("1920x1080@60", ModeText.of(new Output.Mode(1920, 1080, 60_000)));
+        assertEquals("1920x1080@59.951", ModeText.of(new Output.Mode(1920, 1080, 59_951)));
+        assertEquals("1024x768@60.004", ModeText.of(new Output.Mode(1024, 768, 60_004)));
+        assertEquals("640x480@59.9", ModeText.of(new Output.Mode(640, 480, 59_900)));
+        assertEquals(new ModeText(640, 480, 59_900), ModeText.parse(ModeText.of(new Output.Mode(640, 480, 59_900))));
+    }
+
+    @Test
     void writesItselfAsItIsRead() {
         for (String text : new String[] {"1920x1080", "1920x1080@60", "1920x1080@59.94", "2560x1440@143.912"}) {
             assertEquals(text, ModeText.parse(text).toString());
