@@ -34,11 +34,11 @@ class OutputRemovalTest {
     private final List<int[]> addedOutputGlobals = new ArrayList<>(); // {name}
 
     /** A layer surface whose configures ({serial, width, height}) and closed events are recorded. */
-    private static final class Layer {
+    private final class Layer {
         final WlSurface surface;
         final ZwlrLayerSurfaceV1 layer;
         final List<int[]> configures = new ArrayList<>();
-        int closed;
+        int closed, globalsRemovedWhenClosed = -1;
 
         Layer(TestClient c, ZwlrLayerShellV1 shell, WlOutput output) {
             surface = c.compositor.createSurface();
@@ -52,6 +52,7 @@ class OutputRemovalTest {
                 @Override
                 public void closed(ZwlrLayerSurfaceV1 self) {
                     closed++;
+                    globalsRemovedWhenClosed = removedGlobals.size();
                 }
             });
             layer.setSize(0, 30);
@@ -126,6 +127,7 @@ class OutputRemovalTest {
         assertEquals(1, onRight.closed, "closed, once");
         assertEquals(0, onLeft.closed, "the other output's surface stays");
         assertEquals(List.of(rightGlobal), removedGlobals, "RIGHT's wl_output global is withdrawn");
+        assertEquals(0, onRight.globalsRemovedWhenClosed, "after closed, as wlroots orders them");
         assertEquals(1, visibleSurfaces(), "and the closed surface is off the screen");
         assertEquals(List.of("LEFT"), ip.onLoop(() -> ip.compositor.scene().outputs().stream().map(Output::name).toList()));
 

@@ -85,9 +85,9 @@ public final class Outputs {
             return false;
         }
         globals.remove(g);
-        g.withdraw();
         for (OutputGlobal moved : layOutUnplaced()) tell(moved);
         scene.removeOutput(g);
+        g.withdraw(); // after the layer surfaces' closed, as wlroots orders them
         LOG.info("output {}: gone; what was on it is on the other outputs now", output.name());
         announce();
         return true;
