@@ -113,6 +113,9 @@ for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.i
     JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
 done
 JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=dontinline,javawc.server.EventLoop::run)
+# The event loop's own loop (EventLoop.run) turns twice a frame: at the usual back-edge counts it
+# ran interpreted for the first ten minutes (~2 % of the loop thread's CPU during animations).
+JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,javawc.server.EventLoop::run,0.01)
 # The compositor's own code (the frame path: commit, scene, damage, backends, renderers) compiled
 # 5 times sooner: a frame's methods run 60 times a second, so at the usual thresholds they were
 # still interpreted or at C1 for the first seconds of frames (scripts/bench, 3 s warm-up: partial
