@@ -93,11 +93,12 @@ javawc_jar_classpath() {
 
 # The JVM flags for a long-running, latency-sensitive process with a small live set (the
 # protocol state and a few surfaces' pixel copies, some of them big and short-lived):
-#  - G1 with a periodic collection (JEP 346): after 5 s without a collection, a concurrent cycle
-#    that hands unused heap back to the OS, so the 64 MiB copy of a closed 4096x4096 window does
-#    not stay resident all day (Serial keeps it until its old generation fills, which may be never;
-#    measured here: 152 MiB resident 4 s after such a window, 81 MiB with this). Its young pauses on
-#    a heap this small are a millisecond or two, far below a 16 ms frame.
+#  - the Serial collector: no concurrent threads. A compositor's live set is a few MiB and its
+#    young collections take a millisecond or two, far below a 16 ms frame; G1's refinement and
+#    marking threads cost ~0.03 ms of CPU per frame during animations (scripts/bench, partial
+#    damage, steady state: 0.13 -> 0.11 ms per frame with the G1 threads gone). Unused heap goes back to
+#    the system by a collection the compositor asks for when nothing has been drawn for 5 s
+#    (IdleHeapTrim: the JVM cannot tell an idle compositor from a busy one that allocates little).
 #  - -Xms16m / -Xmx1g: start small instead of 1/64 of RAM (hundreds of MiB resident for nothing);
 #    the ceiling leaves room for several 4K surfaces' copies (33 MiB each).
 #  - Min/MaxHeapFreeRatio 10/30: what the collector keeps committed beyond the live set.
@@ -112,7 +113,7 @@ javawc_jar_classpath() {
 #    way took the start to ~340 ms but made the CPU per frame up to 2.8x and the 500 clients'
 #    time 1.4x for the first minutes (methods called once a frame reach the thresholds that much
 #    later). docs/BENCHMARKS.md has the figures.
-JAVAWC_JVM_FLAGS=(-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+JAVAWC_JVM_FLAGS=(-XX:+UseSerialGC -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
                   -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m
                   -XX:CompileCommand=quiet)
 for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.invoke jdk.internal.constant java.lang.reflect sun.reflect jdk.internal.reflect \
@@ -120,6 +121,9 @@ for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.i
     JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
 done
 JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=dontinline,javawc.server.EventLoop::run)
+# The event loop's own loop (EventLoop.run) turns twice a frame: at the usual back-edge counts it
+# ran interpreted for the first ten minutes (~2 % of the loop thread's CPU during animations).
+JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,javawc.server.EventLoop::run,0.01)
 # The compositor's own code (the frame path: commit, scene, damage, backends, renderers) compiled
 # 5 times sooner: a frame's methods run 60 times a second, so at the usual thresholds they were
 # still interpreted or at C1 for the first seconds of frames (scripts/bench, 3 s warm-up: partial

@@ -100,6 +100,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     private final BindingActions bindingActions;
     private final Privileges privileges;
     private final LaunchEnvironment launchEnvironment = new LaunchEnvironment(); // what protocols add for the programs we start
+    private final IdleHeapTrim heapTrim; // null: no timer for it
 
     public Compositor(EventLoop loop, Options options) throws IOException {
         this(loop, options, Config.none(), ProtocolContext.Policy.STRICT);
@@ -145,6 +146,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
         scene.setFrameRequest(backend::scheduleFrame);
         control = options.controlSocket() != null ? ControlChannel.open(options.controlSocket(), loop, seat, scene) : null;
         loop.post(renderer::bindToThread); // the loop's thread renders: the GL context is current there
+        heapTrim = IdleHeapTrim.start(loop);
         backend.start(loop, this);
         input = options.useLibinput(backend instanceof DrmBackend) ? LibinputDevices.start(loop, seat, scene, access) : null;
         if (seatSession != null && backend instanceof DrmBackend drm) {
@@ -312,6 +314,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     @Override
     public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
         scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
+        if (heapTrim != null) heapTrim.framePresented();
     }
 
     @Override
@@ -325,6 +328,7 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
                 LOG.warn("closing {}: {}", c, e.getMessage());
             }
         }
+        if (heapTrim != null) heapTrim.close();
         server.close();
         seat.close();
         backend.close();

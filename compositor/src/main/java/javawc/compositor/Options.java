@@ -136,7 +136,11 @@ public record Options(String backend, String renderer, String socket, int width,
                 case "--drm-device" -> drmDevice = value != null ? value : next(args, ++i, a);
                 case "--mode" -> {
                     mode = value != null ? value : next(args, ++i, a);
-                    if (!mode.matches("\\d+x\\d+(@\\d+(\\.\\d+)?)?")) throw new UsageException("--mode needs WxH or WxH@HZ, not '" + mode + "'");
+                    try {
+                        javawc.compositor.output.ModeText.parse(mode);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--mode " + e.getMessage());
+                    }
                 }
                 case "--screenshot" -> screenshot = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));
                 case "--control-socket" -> controlSocket = java.nio.file.Path.of(value != null ? value : next(args, ++i, a));

@@ -89,6 +89,7 @@ class OptionsTest {
         assertTrue(refusal("--output", "A,scale=big").contains("scale"));
         assertTrue(refusal("--output", "A,x=3").contains("both x= and y="));
         assertTrue(refusal("--output", "A:1920x").contains("WxH"));
+        assertEquals("--mode '1920x1080@0' is out of range: the refresh rate must be from 1 to 1000 Hz", refusal("--mode", "1920x1080@0"));
         assertTrue(refusal("--output", "A,transform=45").contains("flipped-90"));
         assertTrue(refusal("--output", "A", "--output", "A").contains("twice"));
         assertTrue(refusal("--outputs", "2", "--output", "A").contains("do not go together"));

@@ -1,5 +1,8 @@
 package javawc.os;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,6 +17,57 @@ public final class Descriptors {
     private static final ThreadLocal<NativeBuffer> SCRATCH = ThreadLocal.withInitial(() -> new NativeBuffer(256));
 
     private Descriptors() {}
+
+    /**
+     * read, timerfd_settime and fstat through the JDK's foreign function API (see {@link
+     * Foreign}): a frame reads and re-arms its refresh timer and checks its buffer's file size,
+     * and JNA's call overhead (local references, its errno bookkeeping) was ~1 µs of each. Made
+     * at their first use, which is a frame's, not on the way to the first client; null handles
+     * (no native access) leave these calls on JNA.
+     */
+    private static final class FrameCalls {
+        static final MethodHandle READ = Foreign.downcall("read", false, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+        static final MethodHandle TIMERFD_SETTIME = Foreign.downcall("timerfd_settime", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+        static final MethodHandle FSTAT = Foreign.downcall("fstat", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG);
+        static final ThreadLocal<MemorySegment> CALL_STATE = ThreadLocal.withInitial(Foreign::callState);
+
+        static long read(int fd, long buffer, long count) {
+            if (READ == null) return LibC.read(fd, buffer, count);
+            try {
+                return (long) READ.invokeExact(CALL_STATE.get(), fd, buffer, count);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static int timerfdSettime(int fd, int flags, long newValue, long oldValue) {
+            if (TIMERFD_SETTIME == null) return LibC.timerfd_settime(fd, flags, newValue, oldValue);
+            try {
+                return (int) TIMERFD_SETTIME.invokeExact(CALL_STATE.get(), fd, flags, newValue, oldValue);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static int fstat(int fd, long statBuffer) {
+            if (FSTAT == null) return LibC.fstat(fd, statBuffer);
+            try {
+                return (int) FSTAT.invokeExact(CALL_STATE.get(), fd, statBuffer);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** errno of the last call through {@code handle} (or JNA when it is null) that failed on this thread. */
+        static int errno(MethodHandle handle) {
+            return handle == null ? LibC.errno() : Foreign.errno(CALL_STATE.get());
+        }
+
+        static OsException failure(String what, MethodHandle handle) {
+            return new OsException(what, errno(handle));
+        }
+    }
 
     public static OwnedFd eventFd() throws OsException {
         return OwnedFd.check(LibC.eventfd(0, LibC.O_CLOEXEC | LibC.O_NONBLOCK), "eventfd");
@@ -41,7 +95,9 @@ public final class Descriptors {
         b.putLong(0, 0).putLong(8, 0);
         b.putLong(16, deadlineNanos / 1_000_000_000L);
         b.putLong(24, deadlineNanos % 1_000_000_000L);
-        if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
+        if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
+            throw FrameCalls.failure("timerfd_settime", FrameCalls.TIMERFD_SETTIME);
+        }
     }
 
     /**
@@ -75,10 +131,11 @@ public final class Descriptors {
     /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
     public static long readCounter(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        long n = LibC.read(fd.get(), nb.address(), 8);
+        long n = FrameCalls.read(fd.get(), nb.address(), 8);
         if (n < 0) {
-            if (LibC.errno() == LibC.EAGAIN) return 0;
-            throw OsException.last("read(counter)");
+            int errno = FrameCalls.errno(FrameCalls.READ);
+            if (errno == LibC.EAGAIN) return 0;
+            throw new OsException("read(counter)", errno);
         }
         return nb.buffer().getLong(0);
     }
@@ -123,7 +180,7 @@ public final class Descriptors {
     /** Size in bytes per fstat. */
     public static long size(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
+        if (FrameCalls.fstat(fd.get(), nb.address()) < 0) throw FrameCalls.failure("fstat", FrameCalls.FSTAT);
         return nb.buffer().getLong(48); // st_size on x86_64
     }
 

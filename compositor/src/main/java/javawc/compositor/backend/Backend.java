@@ -100,6 +100,16 @@ public interface Backend extends AutoCloseable {
         return mode.equals(output.mode());
     }
 
+    /** Told when an output's monitor goes away while running and when it is back (DRM hot-plug). */
+    interface OutputPresence {
+        void gone(Output output);
+
+        void back(Output output);
+    }
+
+    /** Where to tell of outputs going and coming back; by default they never do (headless). */
+    default void setOutputPresence(OutputPresence presence) {}
+
     /** The outputs' gamma tables, or null when the backend has none (headless). */
     default GammaTables gammaTables() {
         return null;

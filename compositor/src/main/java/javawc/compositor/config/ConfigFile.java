@@ -1,6 +1,7 @@
 package javawc.compositor.config;
 
 import javawc.compositor.input.KeyCombo;
+import javawc.compositor.output.ModeText;
 import javawc.compositor.output.OutputTransform;
 import javawc.compositor.security.Privilege;
 import org.tomlj.Toml;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the configuration file (TOML; docs/configuration.md is its reference). Everything is
@@ -33,7 +32,6 @@ public final class ConfigFile {
     /** The actions a binding may name; spawn takes the command after it, the others nothing. */
     public static final Set<String> ACTIONS = Set.of("terminal", "close", "cycle-focus", "maximize", "fullscreen", "minimize",
             "move-to-next-output", "quit", "spawn", "none");
-    private static final Pattern MODE = Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d{1,4}(?:\\.\\d{1,3})?))?");
     private static final int MAX_CURSOR_SIZE = 256;
 
     private final Path file;
@@ -166,17 +164,12 @@ public final class ConfigFile {
     private Config.Mode mode(TomlTable t) throws ConfigException {
         String text = string(t, "output.", "mode");
         if (text == null) return null;
-        Matcher m = MODE.matcher(text);
-        if (!m.matches()) throw error(t, "mode", "output.mode must be WIDTHxHEIGHT or WIDTHxHEIGHT@HZ (e.g. \"1920x1080@60\"), not \"" + text + "\"");
-        int w = Integer.parseInt(m.group(1)), h = Integer.parseInt(m.group(2));
-        if (w < 1 || h < 1 || w > 16384 || h > 16384) throw error(t, "mode", "output.mode " + text + " is out of range (1 to 16384 pixels a side)");
-        int refresh = 0;
-        if (m.group(3) != null) {
-            double hz = Double.parseDouble(m.group(3));
-            if (hz < 1 || hz > 1000) throw error(t, "mode", "output.mode refresh must be from 1 to 1000 Hz, not " + m.group(3));
-            refresh = (int) Math.round(hz * 1000);
+        try {
+            ModeText mode = ModeText.parse(text);
+            return new Config.Mode(mode.width(), mode.height(), mode.refreshMilliHz());
+        } catch (IllegalArgumentException e) {
+            throw error(t, "mode", "output.mode " + e.getMessage());
         }
-        return new Config.Mode(w, h, refresh);
     }
 
     /** [privileges]: for each privileged power, "all", "children" or "none"; unset ones keep their default. */

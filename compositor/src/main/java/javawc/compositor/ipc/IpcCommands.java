@@ -2,6 +2,7 @@ package javawc.compositor.ipc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import javawc.compositor.output.ModeText;
 import javawc.compositor.output.Output;
 import javawc.compositor.output.Outputs;
 
@@ -72,9 +73,9 @@ public final class IpcCommands {
                 ArrayNode list = reply.putArray("outputs");
                 for (Output out : outputs.all()) {
                     ObjectNode node = list.addObject().put("name", out.name()).put("make", out.make()).put("model", out.model())
-                            .put("mode", modeText(out.mode()));
+                            .put("mode", ModeText.of(out.mode()));
                     var modes = node.putArray("modes");
-                    for (Output.Mode mode : outputs.modes(out)) modes.add(modeText(mode));
+                    for (Output.Mode mode : outputs.modes(out)) modes.add(ModeText.of(mode));
                     node.put("x", out.x()).put("y", out.y()).put("scale", out.exactScale())
                             .put("transform", javawc.compositor.output.OutputTransform.name(out.transform()));
                 }
@@ -124,12 +125,6 @@ public final class IpcCommands {
         } catch (IllegalArgumentException e) {
             return error(e.getMessage());
         }
-    }
-
-    /** WxH@HZ, the rate with up to three decimals and no trailing zeros (60, 59.951). */
-    static String modeText(Output.Mode m) {
-        String hz = java.math.BigDecimal.valueOf(m.refreshMilliHz(), 3).stripTrailingZeros().toPlainString();
-        return m.width() + "x" + m.height() + "@" + hz;
     }
 
     private Output output(String name) {

@@ -3,6 +3,7 @@ package javawc.compositor.ipc;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import javawc.compositor.output.ModeText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public sealed interface IpcRequest {
 
     ObjectMapper JSON = new ObjectMapper();
     /** Limits that keep a mistyped number from meaning something absurd. */
-    int MAX_SIZE = 16384, MAX_POSITION = 1 << 20;
+    int MAX_POSITION = 1 << 20;
     double MAX_SCALE = 10;
 
     static IpcRequest parse(String line) throws ParseException {
@@ -139,13 +140,12 @@ public sealed interface IpcRequest {
         switch (what) {
             case "mode" -> {
                 if (values.size() != 1) throw new ParseException("usage: output NAME mode WxH[@HZ]");
-                var m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d{1,4}(?:\\.\\d{1,3})?))?").matcher(values.getFirst());
-                if (!m.matches()) throw new ParseException("output mode: '" + values.getFirst() + "' is not WxH or WxH@HZ (e.g. 1920x1080@60)");
-                int w = Integer.parseInt(m.group(1)), h = Integer.parseInt(m.group(2));
-                if (w < 1 || h < 1 || w > MAX_SIZE || h > MAX_SIZE) throw new ParseException("output mode: width and height must be 1 to " + MAX_SIZE);
-                int milliHz = m.group(3) == null ? 0 : (int) Math.round(Double.parseDouble(m.group(3)) * 1000);
-                if (m.group(3) != null && (milliHz < 1000 || milliHz > 1_000_000)) throw new ParseException("output mode: the refresh rate must be 1 to 1000 Hz");
-                return new OutputMode(name, w, h, milliHz);
+                try {
+                    ModeText mode = ModeText.parse(values.getFirst());
+                    return new OutputMode(name, mode.width(), mode.height(), mode.refreshMilliHz());
+                } catch (IllegalArgumentException e) {
+                    throw new ParseException("output mode: " + e.getMessage());
+                }
             }
             case "position" -> {
                 if (values.size() != 2) throw new ParseException("usage: output NAME position X Y");

@@ -23,7 +23,8 @@ import java.util.List;
  * ({@link LayerLayout}) whenever one of them changes or the outputs do, and gives the scene
  * what is left to windows, so maximized windows stay clear of panels' exclusive zones. A
  * shown surface with exclusive keyboard interactivity in the top or overlay layer holds the
- * keyboard (a focus filter on the seat): other clients cannot take it while it is shown.
+ * keyboard (a focus filter on the seat): other clients cannot take it while it is shown. A
+ * surface whose output goes away (its monitor unplugged) is closed.
  */
 public final class LayerShell implements ZwlrLayerShellV1.Handler {
     public static final int VERSION = 4;
@@ -42,6 +43,7 @@ public final class LayerShell implements ZwlrLayerShellV1.Handler {
         c.globals().add(ZwlrLayerShellV1.SPEC, VERSION, ZwlrLayerShellV1::new, r -> r.setHandler(this));
         seat.addFocusFilter(this::focusAllowed);
         scene.addOutputsListener(() -> {
+            closeWhereOutputsWent();
             for (Output o : scene.outputs()) arrange(o);
         });
     }
@@ -98,6 +100,7 @@ public final class LayerShell implements ZwlrLayerShellV1.Handler {
         LayerSurfaceRole role = new LayerSurfaceRole(id, surface, this, output, layer, namespace);
         if (!surface.setRole(role, self, ZwlrLayerShellV1.Error.ROLE)) return;
         surfaces.add(role);
+        if (!scene.outputs().contains(output)) role.close(); // a wl_output the client had not yet released when its output went
     }
 
     @Override
@@ -120,6 +123,14 @@ public final class LayerShell implements ZwlrLayerShellV1.Handler {
         LayerLayout.Result result = LayerLayout.arrange(output.logicalBounds(), requests);
         for (int i = 0; i < here.size(); i++) here.get(i).placed(result.boxes().get(i));
         scene.shell().setUsableArea(output, result.usable());
+    }
+
+    /** Layer surfaces whose output is no longer shown get closed (the spec's "the output may have been destroyed"). */
+    private void closeWhereOutputsWent() {
+        List<Output> shown = scene.outputs();
+        for (LayerSurfaceRole s : List.copyOf(surfaces)) {
+            if (!shown.contains(s.output())) s.close();
+        }
     }
 
     /** A layer surface object was destroyed: its output is laid out again without it. */

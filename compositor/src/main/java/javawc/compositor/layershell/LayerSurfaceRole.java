@@ -67,6 +67,7 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
     private final List<PopupParent.Popup> popups = new ArrayList<>();
     private State pending = new State(), current;
     private boolean alive = true, initialCommitDone, acked, mapped;
+    private boolean closed; // its output went away: never shown again, the client is to destroy it
     private Rect box = Rect.EMPTY;           // where the layout put it (global)
     private int x, y;                        // where it is drawn: the box's corner, unless the conformance host moved it
     private int configuredWidth = -1, configuredHeight = -1;
@@ -105,9 +106,20 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
         return current;
     }
 
-    /** Whether the surface takes part in the layout: alive, and committed at least once since it was last unmapped. */
+    /** Whether the surface takes part in the layout: alive, not closed, and committed at least once since it was last unmapped. */
     boolean laidOut() {
-        return isAlive() && initialCommitDone && current != null;
+        return isAlive() && !closed && initialCommitDone && current != null;
+    }
+
+    /**
+     * Its output went away: it is taken off the screen and told closed, once; from now on its
+     * commits show nothing and it gets no configure, until the client destroys it.
+     */
+    void close() {
+        if (closed || !isAlive()) return;
+        closed = true;
+        unmap();
+        resource.sendClosed();
     }
 
     boolean isMapped() {
@@ -138,7 +150,7 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
     }
 
     private void configure() {
-        if (!isAlive()) return;
+        if (!isAlive() || closed) return;
         configuredWidth = box.width();
         configuredHeight = box.height();
         int serial = shell.server().nextSerial();
@@ -156,7 +168,7 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
 
     @Override
     public boolean preCommit(Surface s, boolean attachesBuffer) {
-        if (!isAlive()) return true; // the role object is gone: plain wl_surface commits, never shown
+        if (!isAlive() || closed) return true; // the role object is gone or closed: plain wl_surface commits, never shown
         State next = pending;
         boolean bothX = (next.anchor & (LayerLayout.LEFT | LayerLayout.RIGHT)) == (LayerLayout.LEFT | LayerLayout.RIGHT);
         boolean bothY = (next.anchor & (LayerLayout.TOP | LayerLayout.BOTTOM)) == (LayerLayout.TOP | LayerLayout.BOTTOM);
@@ -174,7 +186,7 @@ final class LayerSurfaceRole implements SurfaceRole, ZwlrLayerSurfaceV1.Handler,
 
     @Override
     public void committed(Surface s) {
-        if (!isAlive()) return;
+        if (!isAlive() || closed) return;
         State before = current;
         boolean wasMapped = mapped;
         int wasKeyboard = keyboardInteractivity();

@@ -13,11 +13,13 @@ public final class OutputGlobal implements WlOutput.Handler {
     public static final int VERSION = 4;
 
     private final Output output;
+    private final GlobalRegistry registry;
     private final Global global;
     private final List<WlOutput> bound = new ArrayList<>();
 
     public OutputGlobal(GlobalRegistry registry, Output output) {
         this.output = output;
+        this.registry = registry;
         this.global = registry.add(WlOutput.SPEC, VERSION, WlOutput::new, this::bound);
     }
 
@@ -27,6 +29,14 @@ public final class OutputGlobal implements WlOutput.Handler {
 
     public Global global() {
         return global;
+    }
+
+    /**
+     * The output is gone: clients hear wl_registry.global_remove and release their wl_output
+     * objects; until they do, those still name the output (requests on them are harmless).
+     */
+    void withdraw() {
+        registry.remove(global);
     }
 
     /** The output a wl_output resource stands for (for requests that name one). */

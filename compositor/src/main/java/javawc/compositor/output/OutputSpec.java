@@ -18,7 +18,7 @@ public record OutputSpec(String name, Output.Mode mode, double scale, int transf
         int colon = head.indexOf(':');
         String name = colon < 0 ? head : head.substring(0, colon);
         if (!name.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("--output needs a name of letters, digits, '-', '_' or '.', not '" + name + "'");
-        Output.Mode mode = colon < 0 ? null : parseMode(head.substring(colon + 1));
+        Output.Mode mode = colon < 0 ? null : mode(name, head.substring(colon + 1));
         double scale = 0;
         int transform = 0;
         Integer x = null, y = null;
@@ -44,14 +44,13 @@ public record OutputSpec(String name, Output.Mode mode, double scale, int transf
         return new OutputSpec(name, mode, scale, transform, x != null, x != null ? x : 0, y != null ? y : 0);
     }
 
-    /** WxH or WxH@HZ (HZ may be fractional); the default refresh is 60 Hz. */
-    public static Output.Mode parseMode(String text) {
-        if (!text.matches("\\d{1,5}x\\d{1,5}(@\\d{1,4}(\\.\\d+)?)?")) throw new IllegalArgumentException("a mode is WxH or WxH@HZ, not '" + text + "'");
-        int at = text.indexOf('@'), x = text.indexOf('x');
-        int w = Integer.parseInt(text.substring(0, x)), h = Integer.parseInt(text.substring(x + 1, at < 0 ? text.length() : at));
-        double hz = at < 0 ? 60 : Double.parseDouble(text.substring(at + 1));
-        if (w < 1 || h < 1 || w > 16384 || h > 16384 || hz < 1 || hz > 1000) throw new IllegalArgumentException("mode out of range: '" + text + "'");
-        return new Output.Mode(w, h, (int) Math.round(hz * 1000));
+    /** A {@link ModeText}; without a rate, 60 Hz. */
+    private static Output.Mode mode(String name, String text) {
+        try {
+            return ModeText.parse(text).toMode(60_000);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--output " + name + ": mode " + e.getMessage(), e);
+        }
     }
 
     private static int coordinate(String name, String key, String value) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The outputs while running, and the one way to change them: mode, position, scale or transform of an
- * output named as wl_output.name says. Each change is applied at once, on the event loop:
+ * output named as wl_output.name says, or an output taken away and back as its monitor is
+ * unplugged and plugged in ({@link #remove}, {@link #restore}). Each change is applied at once, on the event loop:
  * the backend resizes its buffers (mode), every client that bound the output hears
  * geometry, mode and scale again and its xdg_outputs the logical position and size, closed
  * by wl_output.done; outputs never given a position stay laid out left to right (a
@@ -67,6 +68,40 @@ public final class Outputs {
         globals.add(global);
         layOutUnplaced();
         scene.addOutput(global);
+    }
+
+    /**
+     * Takes away an output the backend lost while running (its monitor unplugged): its wl_output
+     * global is withdrawn and the scene forgets it, so windows on it come back to the others and
+     * layer surfaces on it are closed; the unplaced outputs right of it move left. The last
+     * output is kept (shown nowhere until its monitor is back) so that clients always have one:
+     * false then, and for an output that is not ours.
+     */
+    public boolean remove(Output output) {
+        OutputGlobal g = globalOf(output);
+        if (g == null) return false;
+        if (globals.size() == 1) {
+            LOG.info("output {}: gone, but kept as the last output until it is back", output.name());
+            return false;
+        }
+        globals.remove(g);
+        for (OutputGlobal moved : layOutUnplaced()) tell(moved);
+        scene.removeOutput(g);
+        g.withdraw(); // after the layer surfaces' closed, as wlroots orders them
+        LOG.info("output {}: gone; what was on it is on the other outputs now", output.name());
+        announce();
+        return true;
+    }
+
+    /** An output {@link #remove}d is back (its monitor plugged in again), with a new wl_output global, in the backend's order. */
+    public void restore(OutputGlobal global) {
+        List<Output> order = backend.outputs();
+        int at = 0;
+        while (at < globals.size() && order.indexOf(globals.get(at).output()) < order.indexOf(global.output())) at++;
+        globals.add(at, global);
+        scene.addOutput(global);
+        LOG.info("output {}: back", global.output().name());
+        changed(global);
     }
 
     public List<Output> all() {
@@ -162,11 +197,15 @@ public final class Outputs {
         tell(g);
         for (OutputGlobal m : moved) if (m != g) tell(m);
         scene.outputsChanged();
+        announce();
+    }
+
+    private void announce() {
         layoutChanged.run(); // the scene asked for a frame (once the backend runs)
         for (int i = 0; i < listeners.size(); i++) listeners.get(i).run();
     }
 
-    /** Runs {@code listener} after every change of any output (mode, position, scale, transform). */
+    /** Runs {@code listener} after every change of any output (mode, position, scale, transform, removed, back). */
     public void addListener(Runnable listener) {
         listeners.add(listener);
     }

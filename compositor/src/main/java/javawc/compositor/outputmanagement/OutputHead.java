@@ -106,6 +106,13 @@ final class OutputHead implements ZwlrOutputHeadV1.Handler {
         if (all || fixedScale != scale) resource.sendScale(scale = fixedScale);
     }
 
+    /** The output is gone (its monitor unplugged): the head and its modes are finished, inert from now on. */
+    void finish() {
+        if (!resource.isAlive()) return;
+        for (SentMode m : modes) if (m.resource.isAlive()) m.resource.sendFinished();
+        resource.sendFinished();
+    }
+
     @Override
     public void release(ZwlrOutputHeadV1 self) {
         // destructor: the manager forgets its heads when it goes

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * zwlr_output_manager_v1 (v4, from our facts-only XML): each bound manager gets a head per
  * output with its modes and current settings, then done with the configuration serial; after
- * any change of the outputs (by a configuration, scripts/ctl or a reload) the heads are told
- * again and a new serial goes out, so a configuration made for an older one is cancelled.
+ * any change of the outputs (by a configuration, scripts/ctl or a reload, or a monitor
+ * unplugged or back: its head finished or new) the heads are told again and a new serial goes out, so a configuration made for an older one is cancelled.
  * Changes are applied through {@link Outputs}' live setters. Privileged
  * ({@link Privilege#OUTPUT_MANAGEMENT}).
  */
@@ -47,19 +47,35 @@ public final class OutputManagerGlobal implements ZwlrOutputManagerV1.Handler {
             managers.remove(manager);
             heads.removeIf(h -> h.manager() == manager);
         });
-        for (Output o : context.outputs().all()) {
-            ZwlrOutputHeadV1 resource = new ZwlrOutputHeadV1(manager.client(), manager.version());
-            OutputHead head = new OutputHead(resource, manager, o, context.outputs());
-            heads.add(head);
-            manager.sendHead(resource);
-            head.sendAll();
-        }
+        for (Output o : context.outputs().all()) addHead(manager, o);
         manager.sendDone(serial);
     }
 
-    /** Something about an output changed: every head says what, and a new serial closes it. */
+    private void addHead(ZwlrOutputManagerV1 manager, Output o) {
+        ZwlrOutputHeadV1 resource = new ZwlrOutputHeadV1(manager.client(), manager.version());
+        OutputHead head = new OutputHead(resource, manager, o, context.outputs());
+        heads.add(head);
+        manager.sendHead(resource);
+        head.sendAll();
+    }
+
+    /**
+     * Something about the outputs changed: the heads of outputs that went away are finished,
+     * outputs back get new heads, the others say what changed; a new serial closes it.
+     */
     private void outputsChanged() {
         serial++;
+        List<Output> now = context.outputs().all();
+        for (OutputHead h : List.copyOf(heads)) {
+            if (now.contains(h.output())) continue;
+            heads.remove(h);
+            h.finish();
+        }
+        for (ZwlrOutputManagerV1 manager : managers) {
+            for (Output o : now) {
+                if (heads.stream().noneMatch(h -> h.manager() == manager && h.output() == o)) addHead(manager, o);
+            }
+        }
         for (int i = 0; i < heads.size(); i++) heads.get(i).update();
         for (int i = 0; i < managers.size(); i++) managers.get(i).sendDone(serial);
     }

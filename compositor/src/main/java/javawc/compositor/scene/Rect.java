@@ -33,7 +33,12 @@ public record Rect(int x, int y, int width, int height) {
     }
 
     public boolean intersects(Rect r) {
-        return !isEmpty() && !r.isEmpty() && r.x < right() && x < r.right() && r.y < bottom() && y < r.bottom();
+        return intersects(r.x, r.y, r.width, r.height);
+    }
+
+    /** {@link #intersects(Rect)} without a rectangle to make. */
+    public boolean intersects(int rx, int ry, int rwidth, int rheight) {
+        return !isEmpty() && rwidth > 0 && rheight > 0 && rx < right() && x < rx + rwidth && ry < bottom() && y < ry + rheight;
     }
 
     public Rect intersect(Rect r) {

@@ -38,6 +38,15 @@ public final class Region {
         return Collections.unmodifiableList(rects);
     }
 
+    /** How many disjoint rectangles make it up: with {@link #rect}, a walk that allocates nothing. */
+    public int rectCount() {
+        return rects.size();
+    }
+
+    public Rect rect(int i) {
+        return rects.get(i);
+    }
+
     public void clear() {
         rects.clear();
     }

@@ -52,6 +52,7 @@ public final class Scene {
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
     private final SoleSurface soleSurface = new SoleSurface(this);
+    private final FrameDone frameDone = new FrameDone(this);
     private final int[] xy = new int[2];
     private final List<Consumer<Surface>> destroyingListeners = new ArrayList<>(1);
     private final List<Consumer<Surface>> committedListeners = new ArrayList<>(1);
@@ -76,6 +77,18 @@ public final class Scene {
         Rect area = output.output().logicalBounds();
         layout = layout.isEmpty() ? area : layout.union(area);
         damage.add(area);
+    }
+
+    /**
+     * An output went away (its monitor unplugged): surfaces on it get wl_surface.leave, and it is
+     * no longer drawn or laid out; then as for any change ({@link #outputsChanged}): what was on it
+     * comes back to the others, and the outputs listeners (the layer shell) hear of it.
+     */
+    public void removeOutput(OutputGlobal output) {
+        if (!outputs.contains(output)) return;
+        forEachVisibleSurface((s, x, y) -> s.updateOutputs(output.allResources(), false));
+        outputs.remove(output);
+        outputsChanged();
     }
 
     /**
@@ -148,7 +161,7 @@ public final class Scene {
         return generation;
     }
 
-    /** Runs {@code listener} after the outputs changed (mode, position, scale, transform), before windows are put back on them. */
+    /** Runs {@code listener} after the outputs changed (mode, position, scale, transform, one removed), before windows are put back on them. */
     public void addOutputsListener(Runnable listener) {
         outputsListeners.add(listener);
     }
@@ -327,7 +340,7 @@ public final class Scene {
             damage(before);
             damage(after);
         } else if (!after.isEmpty()) {
-            for (Rect r : local.rects()) damage(r.translate(after.x(), after.y()));
+            for (int i = 0; i < local.rectCount(); i++) damage(local.rect(i).translate(after.x(), after.y()));
         }
         if (wantsFrame && s.isMapped()) frameRequest.run();
     }
@@ -491,17 +504,7 @@ public final class Scene {
      * enter/leave events. Hidden surfaces keep their callbacks until they are shown.
      */
     public void framePresented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
-        int ms = (int) (monotonicNanos / 1_000_000);
-        Rect area = output.logicalBounds();
-        OutputGlobal global = globalOf(output);
-        forEachVisibleSurface((s, x, y) -> {
-            boolean on = area.intersects(new Rect(x, y, s.width(), s.height()));
-            if (global != null) s.updateOutputs(global.allResources(), on);
-            if (on) s.sendFrameDone(ms);
-        });
-        forEachOverlay((o, x, y) -> {
-            if (o instanceof Surface s && area.intersects(new Rect(x, y, o.width(), o.height()))) s.sendFrameDone(ms);
-        });
+        frameDone.send(output, globalOf(output), (int) (monotonicNanos / 1_000_000));
         for (int i = 0; i < listeners.size(); i++) listeners.get(i).framePresented(output, monotonicNanos);
         for (int i = 0; i < frameListeners.size(); i++) frameListeners.get(i).framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
     }

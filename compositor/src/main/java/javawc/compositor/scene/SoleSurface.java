@@ -21,7 +21,7 @@ final class SoleSurface {
             exact = x == area.x() && y == area.y() && s.width() == area.width() && s.height() == area.height();
         }
     };
-    private final Scene.DrawableVisitor overlay = (o, x, y) -> overlaid |= new Rect(x, y, o.width(), o.height()).intersects(area);
+    private final Scene.DrawableVisitor overlay = (o, x, y) -> overlaid |= area.intersects(x, y, o.width(), o.height());
 
     SoleSurface(Scene scene) {
         this.scene = scene;

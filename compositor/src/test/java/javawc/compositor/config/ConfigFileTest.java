@@ -125,9 +125,9 @@ class ConfigFileTest {
             wrong type                      | 'kiosk = \"yes\"'                                          | 1 | kiosk must be true or false, not a string
             wrong type in a table           | '[cursor]\\nsize = \"big\"'                                 | 2 | cursor.size must be a whole number, not a string
             out of range                    | '[cursor]\\nsize = 0'                                       | 2 | cursor.size must be from 1 to 256
-            bad mode                        | '[[output]]\\nname = \"A\"\\nmode = \"1920by1080\"'         | 3 | output.mode must be WIDTHxHEIGHT
-            mode out of range               | '[[output]]\\nname = \"A\"\\nmode = \"99999x10\"'           | 3 | out of range
-            bad refresh                     | '[[output]]\\nname = \"A\"\\nmode = \"800x600@0.5\"'        | 3 | refresh must be from 1 to 1000 Hz
+            bad mode                        | '[[output]]\\nname = \"A\"\\nmode = \"1920by1080\"'         | 3 | output.mode '1920by1080' is not WxH or WxH@HZ
+            mode out of range               | '[[output]]\\nname = \"A\"\\nmode = \"99999x10\"'           | 3 | output.mode '99999x10' is out of range
+            bad refresh                     | '[[output]]\\nname = \"A\"\\nmode = \"800x600@0.5\"'        | 3 | refresh rate must be from 1 to 1000 Hz
             bad scale                       | '[[output]]\\nname = \"A\"\\nscale = 0'                     | 3 | output.scale must be from 0.25 to 8
             bad transform                   | '[[output]]\\nname = \"A\"\\ntransform = \"sideways\"'      | 3 | output.transform must be one of
             bad position                    | '[[output]]\\nname = \"A\"\\nposition = [1]'                | 3 | two whole numbers

@@ -1,25 +1,21 @@
 package javawc.compositor.backend.drm;
 
 import javawc.compositor.backend.Backend;
-import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.dmabuf.DmabufSupport;
+import javawc.compositor.output.ModeText;
 import javawc.compositor.output.Output;
 import javawc.compositor.render.gles.GlesException;
 import javawc.compositor.session.DeviceAccess;
 import javawc.compositor.render.gles.GlesRenderer;
-import javawc.os.Descriptors;
 import javawc.os.Drm;
 import javawc.os.Epoll;
 import javawc.os.LibC;
-import javawc.os.NativeBuffer;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,34 +27,28 @@ import java.util.Map;
  * its preferred mode (or --mode; while running any mode the connector reports, {@link ModeSwitch}),
  * and two buffers ({@link HeadScanout}): dumb buffers the
  * software renderer's frames are copied into, or, once {@link #scanOutWith} is given a GLES
- * renderer on this device's GBM ({@link #openGles}), GBM buffers it draws into. A frame is
- * painted into the back buffer and flipped; the flip-complete event, read from the DRM fd on the event
- * loop, is the output's clock: it sends frame callbacks. The next frame is painted no earlier
- * than a repaint window before the next expected vblank (last flip + one refresh period), as
- * weston does: late enough to catch the newest commits, and it keeps drivers whose flips
- * complete early (virtio-gpu has no real vblank) at the mode's rate. When one opaque client
- * dma-buf covers a whole output, its framebuffer goes on the primary plane instead (direct
- * scanout, no copy: {@link ScanoutImports}). The CRTCs are put back as we found them on close.
+ * renderer on this device's GBM ({@link #openGles}), GBM buffers it draws into. The heads'
+ * {@link FrameCycle} paints and flips their frames (or puts one opaque client dma-buf covering
+ * a whole output on the primary plane instead), timed by the flip-complete events. The CRTCs
+ * are put back as we found them on close.
  * Hotplug events make it re-read the connectors: a lit head whose connector went away stops
- * painting until the connector comes back with its mode. While the VT is switched away
+ * painting until the connector comes back with its mode, and its output is gone meanwhile
+ * ({@link Backend.OutputPresence}). While the VT is switched away
  * ({@link #pause}) it is not DRM master and paints nothing; {@link #resume} takes the device back.
  */
 public final class DrmBackend implements Backend {
     private static final Logger LOG = LogManager.getLogger(DrmBackend.class);
-    private static final long REPAINT_WINDOW_NANOS = 7_000_000;
 
     private final DrmDevice device;
     private final KmsCommits kms;
     private final ScanoutImports imports;
     private final List<DrmHead> heads = new ArrayList<>();
-    private final NativeBuffer events = new NativeBuffer(1024);
-    private final FlipFaults faults = new FlipFaults();
+    private final FrameCycle frames;
     private EventLoop.Source source;
-    private FramePainter painter;
     private VirtualTerminal vt;
     private HotplugMonitor hotplug;
     private Map<Integer, DrmDevice.Connector> connectors = new LinkedHashMap<>(); // as last read, by id
-    private boolean paused; // the VT is switched away: not master, no frames
+    private OutputPresence presence; // told of heads whose connector went away and came back; null until set
     private DrmGamma gamma;   // made when first asked for
     private GbmDevice gbm;
     private GlesRenderer gles;    // on gbm, drawing into the heads' buffers: closed before gbm
@@ -74,6 +64,7 @@ public final class DrmBackend implements Backend {
         this.device = device;
         this.kms = kms;
         this.imports = imports;
+        this.frames = new FrameCycle(kms, imports, heads);
     }
 
     /** The lit heads; tests add theirs here. */
@@ -81,16 +72,16 @@ public final class DrmBackend implements Backend {
         return heads;
     }
 
-
     /**
      * Opens {@code path} through {@code access}, lights every connected connector. {@code modeSpec}
-     * is WxH or WxH@Hz, or null.
+     * is a {@link ModeText} (--mode, checked when the options were read), or null.
      */
     public static DrmBackend open(String path, String modeSpec, DeviceAccess access) throws IOException {
+        ModeText wanted = modeSpec == null ? null : ModeText.parse(modeSpec);
         DrmDevice device = DrmDevice.open(path, access);
         DrmBackend backend = new DrmBackend(device);
         try {
-            backend.discover(modeSpec);
+            backend.discover(wanted);
         } catch (IOException e) {
             backend.close();
             throw e;
@@ -98,7 +89,7 @@ public final class DrmBackend implements Backend {
         return backend;
     }
 
-    private void discover(String modeSpec) throws IOException {
+    private void discover(ModeText wanted) throws IOException {
         DrmDevice.Resources res = device.resources();
         List<Integer> usedCrtcs = new ArrayList<>();
         int x = 0;
@@ -109,8 +100,8 @@ public final class DrmBackend implements Backend {
                 LOG.info("{}: {}", c.name(), c.connected() ? "connected but reports no modes" : "disconnected");
                 continue;
             }
-            byte[] mode = DrmModes.pick(c.modes(), modeSpec);
-            if (mode == null) throw new IOException(c.name() + " has no mode " + modeSpec + "; it offers " + DrmModes.describe(c.modes()));
+            byte[] mode = DrmModes.pick(c.modes(), wanted);
+            if (mode == null) throw new IOException(c.name() + " has no mode " + wanted + "; it offers " + DrmModes.describe(c.modes()));
             int crtc = pickCrtc(c, res, usedCrtcs);
             if (crtc == 0) {
                 LOG.warn("{}: no free CRTC, left dark", c.name());
@@ -172,7 +163,7 @@ public final class DrmBackend implements Backend {
      */
     public void scanOutWith(GlesRenderer renderer) throws GlesException {
         if (renderer != gles || gles == null) throw new IllegalArgumentException("not this backend's GBM renderer");
-        if (painter != null) throw new IllegalStateException("already started");
+        if (frames.painter() != null) throw new IllegalStateException("already started");
         List<HeadScanout> made = new ArrayList<>();
         try {
             for (DrmHead h : heads) {
@@ -256,8 +247,8 @@ public final class DrmBackend implements Backend {
     @Override
     public Output.Mode prepareMode(Output output, Output.Mode mode) {
         DrmHead h = head(output);
-        if (painter == null) throw new IllegalArgumentException(output.name() + " is not lit yet");
-        if (paused) throw new IllegalArgumentException("the session's VT is switched away: no modesets until it is back");
+        if (frames.painter() == null) throw new IllegalArgumentException(output.name() + " is not lit yet");
+        if (frames.paused()) throw new IllegalArgumentException("the session's VT is switched away: no modesets until it is back");
         if (h.unplugged) throw new IllegalArgumentException(output.name() + " is unplugged");
         DrmDevice.Connector c = connectors.get(h.connector);
         byte[] next = c == null ? null : DrmModes.match(c.modes(), mode);
@@ -277,159 +268,26 @@ public final class DrmBackend implements Backend {
 
     @Override
     public void start(EventLoop loop, FramePainter framePainter) throws OsException {
-        this.painter = framePainter;
         // a seat manager owns the VT (graphics mode, switching); else we take ours ourselves
         if (!device.access.managesDrmMaster()) vt = VirtualTerminal.takeOver();
-        source = loop.add(device.fd.get(), Epoll.IN, events -> readEvents());
+        source = loop.add(device.fd.get(), Epoll.IN, events -> frames.readEvents(device.fd));
         hotplug = HotplugMonitor.start(loop, device, this::connectorsChanged);
-        startFrames(loop, framePainter);
+        frames.start(loop, framePainter);
     }
 
-    /** Lights every head with its first frame and sets up its repaint timer. */
-    void startFrames(EventLoop loop, FramePainter framePainter) throws OsException {
-        this.painter = framePainter;
-        for (DrmHead h : heads) {
-            h.scanout.paint(painter, true);
-            h.scanout.flipping();
-            kms.modeset(h, h.scanout.front());
-            h.repaintTimer = Descriptors.timerFd();
-            h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
-                Descriptors.readCounter(h.repaintTimer);
-                h.timerArmed = false;
-                if (!paused) frame(h);
-            });
-        }
+    /** The heads' page-flip cycle; tests start it and deliver its flip events. */
+    FrameCycle frames() {
+        return frames;
     }
 
     @Override
     public void scheduleFrame() {
-        for (DrmHead h : heads) {
-            if (h.unplugged) continue;
-            if (h.flipPending) h.frameWanted = true;
-            else scheduleRepaint(h);
-        }
-    }
-
-    /** Paints now if the repaint window of the next vblank is open, else when it opens. */
-    private void scheduleRepaint(DrmHead h) {
-        if (paused || h.timerArmed) return;
-        long due = h.lastFlipNanos + h.output.mode().frameNanos() - REPAINT_WINDOW_NANOS;
-        if (System.nanoTime() >= due) {
-            frame(h);
-            return;
-        }
-        try {
-            Descriptors.armTimerAbsolute(h.repaintTimer, due);
-            h.timerArmed = true;
-        } catch (OsException e) {
-            LOG.error("cannot arm the repaint timer: {}", e.getMessage());
-            frame(h);
-        }
-    }
-
-    private void frame(DrmHead h) {
-        // only a dma-buf can be put on a plane; an shm buffer is composited (one copy)
-        if (!(painter.scanoutCandidate(h.output) instanceof DmabufBuffer candidate) || !scanOut(h, candidate)) composite(h);
-    }
-
-    /** Shows {@code b} itself on the primary plane; false when it cannot be (then we composite). */
-    private boolean scanOut(DrmHead h, DmabufBuffer b) {
-        if (b.width() != h.output.mode().width() || b.height() != h.output.mode().height()) return false;
-        int fb = imports.framebuffer(b);
-        if (fb == 0 || !kms.test(h, fb)) return false;
-        try {
-            kms.flip(h, fb);
-        } catch (OsException e) {
-            LOG.info("{}: the display refused {} ({}): compositing it", h.output.name(), b, e.getMessage());
-            imports.markUnusable(b);
-            return false;
-        }
-        painter.takeDamage(h.output); // nothing to draw: the buffer is the frame
-        b.lock();
-        h.directPending = b;
-        if (h.direct == null && !h.frameStale) LOG.info("{}: scanning out {} directly, no copies", h.output.name(), b);
-        h.frameStale = true;
-        h.flipPending = true;
-        h.stats.frame(true, System.nanoTime());
-        return true;
-    }
-
-    private void composite(DrmHead h) {
-        int fb;
-        try {
-            fb = h.scanout.paint(painter, h.frameStale);
-        } catch (RuntimeException e) { // a renderer bug costs this frame, not the compositor
-            faults.paintFailed(h, e);
-            h.frameStale = true; // the next try repaints everything
-            retryNextPeriod(h);
-            return;
-        }
-        if (h.frameStale) LOG.info("{}: compositing again", h.output.name());
-        h.frameStale = false;
-        try {
-            kms.flip(h, fb);
-            faults.flipped(h);
-            h.flipPending = true;
-            h.scanout.flipping();
-            h.stats.frame(false, System.nanoTime());
-        } catch (OsException e) {
-            // EBUSY, EACCES without DRM master, a connector going: the frame stays in the back
-            // buffer and is offered again one refresh later, so the head never waits for a commit
-            faults.flipRefused(h, e);
-            retryNextPeriod(h);
-        }
-    }
-
-    private void retryNextPeriod(DrmHead h) {
-        h.lastFlipNanos = System.nanoTime();
-        scheduleRepaint(h);
-    }
-
-    private void readEvents() throws OsException {
-        long n = LibC.read(device.fd.get(), events.address(), events.capacity());
-        if (n < 0) {
-            if (LibC.errno() == LibC.EAGAIN) return;
-            throw OsException.last("read DRM events");
-        }
-        ByteBuffer b = events.buffer();
-        for (int off = 0; off + 8 <= n; ) {
-            int type = b.getInt(off), length = b.getInt(off + 4);
-            if (length < 8) break;
-            if (type == DrmDevice.EVENT_FLIP_COMPLETE && length >= 32) {
-                int index = (int) b.getLong(off + 8);
-                long nanos = Integer.toUnsignedLong(b.getInt(off + 16)) * 1_000_000_000L + b.getInt(off + 20) * 1000L;
-                long sequence = Integer.toUnsignedLong(b.getInt(off + 24)); // drm_event_vblank: the CRTC's vblank count
-                if (index >= 0 && index < heads.size()) flipped(heads.get(index), nanos, sequence);
-            }
-            off += length;
-        }
-    }
-
-    /** A flip-complete event for {@code h} (from the DRM fd; tests deliver them as the kernel would). */
-    void flipped(DrmHead h, long monotonicNanos, long sequence) {
-        h.flipPending = false;
-        // the kernel's flip-complete event says the frame is on screen (hardware completion); a driver
-        // that counts vblanks stamps it with the vblank's time and count (hardware clock, at a
-        // retrace); one that does not (virtio-gpu: sequence 0) completes flips on commit, at no retrace
-        int flags = Backend.PRESENTED_HW_COMPLETION | (sequence != 0 ? Backend.PRESENTED_VSYNC | Backend.PRESENTED_HW_CLOCK : 0)
-                | (h.directPending != null ? Backend.PRESENTED_ZERO_COPY : 0);
-        // what was on screen until now is not: a client buffer there loses the lock its flip took
-        if (h.direct != null) h.direct.unlock();
-        h.direct = h.directPending;
-        h.directPending = null;
-        // a flip can complete before its vblank (virtio-gpu completes on commit): count it shown
-        // no earlier than one period after the last, or frames would follow the driver, not the mode
-        h.lastFlipNanos = Math.max(monotonicNanos, h.lastFlipNanos + h.output.mode().frameNanos());
-        painter.presented(h.output, monotonicNanos, h.output.mode().frameNanos(), sequence, flags);
-        if (h.frameWanted) {
-            h.frameWanted = false;
-            scheduleRepaint(h);
-        }
+        frames.scheduleFrame();
     }
 
     /** After a hotplug event: logs what changed, parks heads whose connector left, relights returning ones. */
     private void connectorsChanged() {
-        if (paused) return; // not master: nothing could be lit; resume() reads them again
+        if (frames.paused()) return; // not master: nothing could be lit; resume() reads them again
         Map<Integer, DrmDevice.Connector> now = new LinkedHashMap<>();
         try {
             for (int id : device.resources().connectors()) now.put(id, device.connector(id));
@@ -461,20 +319,9 @@ public final class DrmBackend implements Backend {
     /** Stops the frame cycle of a head whose connector went away; a flip still in flight completes harmlessly. */
     private void park(DrmHead h) {
         h.unplugged = true;
-        stopFrames(h);
+        frames.stop(h);
         LOG.warn("{}: its connector is gone; no more frames on it until it comes back", h.output.name());
-    }
-
-    private void stopFrames(DrmHead h) {
-        h.frameWanted = false;
-        if (h.timerArmed) {
-            try {
-                Descriptors.armTimer(h.repaintTimer, 0, 0); // disarms
-                h.timerArmed = false;
-            } catch (OsException e) {
-                LOG.warn("{}: cannot disarm the repaint timer: {}", h.output.name(), e.getMessage());
-            }
-        }
+        if (presence != null) presence.gone(h.output);
     }
 
     /** The VT our console runs on, when we were started from one (it is switched back to text mode on close); else null. */
@@ -487,9 +334,8 @@ public final class DrmBackend implements Backend {
      * comes next. A flip in flight completes harmlessly; frame callbacks wait until {@link #resume}.
      */
     public void pause() {
-        if (paused) return;
-        paused = true;
-        for (DrmHead h : heads) stopFrames(h);
+        if (frames.paused()) return;
+        frames.pause();
         if (device.access.managesDrmMaster()) LOG.info("{}: paused", device.path); // the seat manager drops master
         else if (LibC.ioctl(device.fd.get(), DrmDevice.DROP_MASTER, 0) < 0) LOG.warn("{}: DROP_MASTER failed: {}", device.path, LibC.describe(LibC.errno()));
         else LOG.info("{}: paused, DRM master dropped", device.path);
@@ -501,12 +347,12 @@ public final class DrmBackend implements Backend {
      * the device cannot be taken back yet.
      */
     public boolean resume() {
-        if (!paused) return true;
+        if (!frames.paused()) return true;
         if (!device.access.managesDrmMaster() && LibC.ioctl(device.fd.get(), DrmDevice.SET_MASTER, 0) < 0) {
             LOG.error("{}: cannot become DRM master again ({}): another process holds it", device.path, LibC.describe(LibC.errno()));
             return false;
         }
-        paused = false;
+        frames.resume();
         connectorsChanged();
         for (DrmHead h : heads) {
             if (h.unplugged) continue;
@@ -520,9 +366,7 @@ public final class DrmBackend implements Backend {
                 LOG.error("{}: modeset after the VT switch failed: {}", h.output.name(), e.getMessage());
                 continue;
             }
-            h.frameStale = true; // the next frame repaints everything
-            h.flipPending = false; // the modeset replaced a flip in flight: its event may never come
-            scheduleRepaint(h);
+            frames.relit(h);
         }
         LOG.info("{}: resumed, DRM master again", device.path);
         return true;
@@ -540,10 +384,14 @@ public final class DrmBackend implements Backend {
             return;
         }
         h.unplugged = false;
-        h.frameStale = true; // what the head shows now is our old buffer: the next frame repaints everything
-        h.flipPending = false; // the modeset replaced a flip in flight when it went: its event may never come
         LOG.info("{}: back, lit again at {}", h.output.name(), h.output.mode());
-        scheduleRepaint(h);
+        frames.relit(h);
+        if (presence != null) presence.back(h.output);
+    }
+
+    @Override
+    public void setOutputPresence(OutputPresence presence) {
+        this.presence = presence;
     }
 
     /** The heads' CRTC gamma tables, if any head has one. */
@@ -558,7 +406,7 @@ public final class DrmBackend implements Backend {
     public int[] capture(Output output) {
         for (DrmHead h : heads) {
             if (h.output != output) continue;
-            int[] pixels = h.scanout.capture(painter, h.frameStale); // a client buffer on screen: composite the same picture
+            int[] pixels = h.scanout.capture(frames.painter(), h.frameStale); // a client buffer on screen: composite the same picture
             h.frameStale = false;
             return pixels;
         }
@@ -569,14 +417,13 @@ public final class DrmBackend implements Backend {
     public void close() {
         if (hotplug != null) hotplug.close();
         if (source != null) source.remove();
+        frames.close();
         for (DrmHead h : heads) {
             try {
-                if (!paused) kms.restore(h); // else the VT is someone else's now: the CRTC is not ours to set
+                if (!frames.paused()) kms.restore(h); // else the VT is someone else's now: the CRTC is not ours to set
             } catch (OsException e) {
                 LOG.warn("{}: could not restore the previous CRTC configuration: {}", h.output.name(), e.getMessage());
             }
-            if (h.timerSource != null) h.timerSource.remove();
-            if (h.repaintTimer != null) h.repaintTimer.close();
             if (h.scanout != null) h.scanout.close();
         }
         if (imports != null) imports.close(); // after the restore: removing a framebuffer on screen would turn the CRTC off

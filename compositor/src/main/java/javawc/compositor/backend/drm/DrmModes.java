@@ -1,5 +1,6 @@
 package javawc.compositor.backend.drm;
 
+import javawc.compositor.output.ModeText;
 import javawc.compositor.output.Output;
 
 import java.nio.ByteBuffer;
@@ -38,21 +39,20 @@ final class DrmModes {
         return new Output.Mode(width(m), height(m), refreshMilliHz(m));
     }
 
-    /** The mode matching "WxH" or "WxH@Hz", or the preferred one (else the first) when spec is null. */
-    static byte[] pick(byte[][] modes, String spec) {
-        if (spec == null) {
+    /**
+     * The mode of {@code wanted}'s size (the first, without a rate; else the nearest rate), null if
+     * none; the preferred one (else the first) when {@code wanted} is null.
+     */
+    static byte[] pick(byte[][] modes, ModeText wanted) {
+        if (wanted == null) {
             for (byte[] m : modes) if ((view(m).getInt(32) & TYPE_PREFERRED) != 0) return m;
             return modes[0];
         }
-        String[] sizeAndRate = spec.split("@");
-        String[] wh = sizeAndRate[0].split("x");
-        int w = Integer.parseInt(wh[0]), h = Integer.parseInt(wh[1]);
         byte[] best = null;
         for (byte[] m : modes) {
-            if (width(m) != w || height(m) != h) continue;
-            if (sizeAndRate.length == 1) return m;
-            double hz = Double.parseDouble(sizeAndRate[1]);
-            if (best == null || Math.abs(refreshMilliHz(m) - hz * 1000) < Math.abs(refreshMilliHz(best) - hz * 1000)) best = m;
+            if (width(m) != wanted.width() || height(m) != wanted.height()) continue;
+            if (!wanted.hasRefresh()) return m;
+            if (best == null || Math.abs(refreshMilliHz(m) - wanted.refreshMilliHz()) < Math.abs(refreshMilliHz(best) - wanted.refreshMilliHz())) best = m;
         }
         return best;
     }

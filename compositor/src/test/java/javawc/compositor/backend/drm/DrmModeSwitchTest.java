@@ -1,12 +1,6 @@
 package javawc.compositor.backend.drm;
 
-import javawc.compositor.backend.Backend;
-import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.output.Output;
-import javawc.compositor.render.gles.RenderTarget;
-import javawc.compositor.scene.Region;
-import javawc.os.OsException;
-import javawc.server.EventLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,118 +8,52 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static javawc.compositor.backend.drm.DrmBackendFixture.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Live mode switches of a DRM head against a fake device layer (as {@link DrmFaultInjectionTest}):
+ * Live mode switches of a DRM head against a fake device layer ({@link DrmBackendFixture}):
  * the modes offered are the connector's, a switch makes buffers of the new size before the
  * modeset and frees the old ones only after it, and a modeset the driver refuses leaves the
  * head at its old mode, on its old buffers, with the reason thrown (atomic: nothing to undo;
  * legacy: lit again with the old mode).
  */
 class DrmModeSwitchTest {
-    private static final int EINVAL = 22;
     private final byte[] wxga = DrmModesTest.mode(71000, 1280, 1440, 800, 823, 60, true);
     private final byte[] xga = DrmModesTest.mode(65000, 1024, 1344, 768, 806, 60, false);
     private final byte[] svga = DrmModesTest.mode(40000, 800, 1056, 600, 628, 60, false);
-    private final List<String> events = new ArrayList<>(); // what happened, in order
-
-    /** Records modesets (mode size and framebuffer); refuses those it is told to. */
-    private final class FakeKms implements KmsCommits {
-        int refuseModesets, flips;
-        boolean atomic = true;
-
-        @Override public String name() { return "fake KMS"; }
-        @Override public void modeset(DrmHead head, int fb) throws OsException {
-            events.add("modeset " + DrmModes.toMode(head.mode).width() + "x" + DrmModes.toMode(head.mode).height() + " fb " + fb);
-            if (refuseModesets > 0) {
-                refuseModesets--;
-                throw new OsException("atomic modeset", EINVAL);
-            }
-        }
-        @Override public void flip(DrmHead head, int fb) { flips++; }
-        @Override public boolean test(DrmHead head, int fb) { return true; }
-        @Override public int[] scanoutFormats() { return new int[0]; }
-        @Override public void restore(DrmHead head) {}
-        @Override public boolean failedModesetChangesNothing() { return atomic; }
-    }
-
-    /** Two framebuffers numbered from {@code first}; records its size, paints and close. */
-    private final class FakeScanout implements HeadScanout {
-        final int first, width, height;
-        int front;
-        boolean closed, lastEverything;
-        int paints;
-
-        FakeScanout(int first, int width, int height) {
-            this.first = first;
-            this.width = width;
-            this.height = height;
-            front = first;
-        }
-
-        @Override public String describe() { return "fake " + width + "x" + height; }
-        @Override public int paint(Backend.FramePainter painter, boolean everything) {
-            paints++;
-            lastEverything = everything;
-            return front == first ? first + 1 : first;
-        }
-        @Override public void flipping() { front = front == first ? first + 1 : first; }
-        @Override public int front() { return front; }
-        @Override public int[] capture(Backend.FramePainter painter, boolean everything) { return new int[width * height]; }
-        @Override public void close() {
-            closed = true;
-            events.add("close " + width + "x" + height);
-        }
-    }
-
-    private static final class Painter implements Backend.FramePainter {
-        @Override public Region paint(Output output, int[] framebuffer, Region alsoRepaint) { return new Region(); }
-        @Override public void draw(Output output, RenderTarget target, Region area) {}
-        @Override public ClientBuffer scanoutCandidate(Output output) { return null; }
-        @Override public Region takeDamage(Output output) { return new Region(); }
-        @Override public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {}
-    }
-
-    private EventLoop loop;
-    private final FakeKms kms = new FakeKms();
-    private final FakeScanout first = new FakeScanout(1, 1280, 800);
-    private final List<FakeScanout> made = new ArrayList<>();
+    private final List<DrmBackendFixture.FakeScanout> made = new ArrayList<>();
+    private DrmBackendFixture drm;
+    private DrmBackendFixture.FakeKms kms;
+    private DrmBackendFixture.FakeScanout first;
     private DrmBackend backend;
     private DrmHead head;
     private Output output;
+    private List<String> events;
 
     @BeforeEach
     void start() throws Exception {
-        loop = new EventLoop();
-        backend = new DrmBackend(null, kms, null);
-        output = new Output("Virtual-1", "javawc", "fake", 300, 200, DrmModes.toMode(wxga), 0, 0);
-        head = new DrmHead(0, output, 10, 20, wxga, null);
-        head.scanout = first;
-        backend.heads().add(head);
+        drm = new DrmBackendFixture(wxga);
+        kms = drm.kms;
+        first = drm.firstScanout;
+        backend = drm.backend;
+        head = drm.head;
+        output = drm.output;
+        events = drm.events;
         backend.scanouts = (h, w, height) -> {
             events.add("make " + w + "x" + height);
-            FakeScanout s = new FakeScanout(10 * (made.size() + 1), w, height);
+            DrmBackendFixture.FakeScanout s = drm.new FakeScanout(10 * (made.size() + 1), w, height);
             made.add(s);
             return s;
         };
-        backend.connectorsAre(Map.of(10, new DrmDevice.Connector(10, 15, 1, true, 0, 300, 200, new int[] {30}, new byte[][] {xga, wxga, svga})));
-        backend.startFrames(loop, new Painter());
-        events.clear();
+        backend.connectorsAre(Map.of(CONNECTOR, connector(true, xga, wxga, svga)));
+        drm.start();
     }
 
     @AfterEach
     void stop() {
-        backend.close();
-        loop.close();
-    }
-
-    private void runUntil(BooleanSupplier done, String what) throws Exception {
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) loop.dispatch(5);
-        assertTrue(done.getAsBoolean(), what);
+        drm.close();
     }
 
     @Test
@@ -146,18 +74,18 @@ class DrmModeSwitchTest {
         assertSame(xga, head.mode);
         assertTrue(head.frameStale, "the next frame repaints everything into the new buffers");
         backend.scheduleFrame();
-        runUntil(() -> kms.flips == 1, "frames flip on the new buffers");
+        drm.runUntil(() -> kms.flips == 1, "frames flip on the new buffers");
         assertTrue(made.getFirst().paints == 1 && made.getFirst().lastEverything, "the first frame after the switch is painted whole");
     }
 
     @Test
     void aSwitchWhileAFlipIsInFlightKeepsTheFrameCycleGoing() throws Exception {
         backend.scheduleFrame();
-        runUntil(() -> kms.flips == 1, "a flip in flight");
+        drm.runUntil(() -> kms.flips == 1, "a flip in flight");
         backend.prepareMode(output, new Output.Mode(800, 600, 60_000));
-        backend.flipped(head, System.nanoTime(), 0); // the flip completed before the blocking modeset returned; its event comes now
+        drm.flipCompletes(); // the flip completed before the blocking modeset returned; its event comes now
         backend.scheduleFrame();
-        runUntil(() -> kms.flips == 2, "flipping again after the switch");
+        drm.runUntil(() -> kms.flips == 2, "flipping again after the switch");
         assertEquals(1, made.getFirst().paints, "into the new buffers");
     }
 
@@ -195,7 +123,7 @@ class DrmModeSwitchTest {
 
     @Test
     void noSwitchWhileTheMonitorIsUnplugged() {
-        backend.connectorsAre(Map.of(10, new DrmDevice.Connector(10, 15, 1, false, 0, 300, 200, new int[] {30}, new byte[0][])));
+        backend.connectorsAre(Map.of(CONNECTOR, connector(false)));
         assertFalse(backend.takesMode(output, new Output.Mode(1024, 768, 60_000)));
         assertThrows(IllegalArgumentException.class, () -> backend.prepareMode(output, new Output.Mode(1024, 768, 60_000)));
         assertEquals(List.of(), events);

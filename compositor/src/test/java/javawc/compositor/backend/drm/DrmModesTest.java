@@ -1,5 +1,6 @@
 package javawc.compositor.backend.drm;
 
+import javawc.compositor.output.ModeText;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -33,10 +34,10 @@ class DrmModesTest {
     void picksPreferredOrWhatWasAskedFor() {
         byte[][] modes = {fhd60, fhd5994, wxga};
         assertSame(wxga, DrmModes.pick(modes, null));
-        assertSame(fhd5994, DrmModes.pick(modes, "1920x1080@59.94"));
-        assertSame(fhd60, DrmModes.pick(modes, "1920x1080@60"));
-        assertSame(fhd60, DrmModes.pick(modes, "1920x1080"));
-        assertNull(DrmModes.pick(modes, "640x480"));
+        assertSame(fhd5994, DrmModes.pick(modes, ModeText.parse("1920x1080@59.94")));
+        assertSame(fhd60, DrmModes.pick(modes, ModeText.parse("1920x1080@60")));
+        assertSame(fhd60, DrmModes.pick(modes, ModeText.parse("1920x1080")));
+        assertNull(DrmModes.pick(modes, ModeText.parse("640x480")));
         assertTrue(DrmModes.describe(modes).contains("1280x800@"));
     }
 
