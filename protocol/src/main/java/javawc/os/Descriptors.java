@@ -21,9 +21,10 @@ public final class Descriptors {
     /**
      * read, timerfd_settime and fstat through the JDK's foreign function API (see {@link
      * Foreign}): a frame reads and re-arms its refresh timer and checks its buffer's file size,
-     * and JNA's call overhead (local references, its errno bookkeeping) was ~1 µs of each. Made
-     * at their first use, which is a frame's, not on the way to the first client; null handles
-     * (no native access) leave these calls on JNA.
+     * and JNA's call overhead (local references, its errno bookkeeping) was ~1 µs of each. Used
+     * only once {@link Foreign#ready()} (JNA before: this class is initialised, its handles made,
+     * by {@link Foreign#prepare}, not on the way to the first client); null handles (no native
+     * access) leave these calls on JNA.
      */
     private static final class FrameCalls {
         static final MethodHandle READ = Foreign.downcall("read", false, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
@@ -69,6 +70,11 @@ public final class Descriptors {
         }
     }
 
+    /** Makes the frame calls' handles now, by initialising their class (Foreign.prepare, on its thread); true when read has one. */
+    static boolean prepareFrameCalls() {
+        return FrameCalls.READ != null;
+    }
+
     public static OwnedFd eventFd() throws OsException {
         return OwnedFd.check(LibC.eventfd(0, LibC.O_CLOEXEC | LibC.O_NONBLOCK), "eventfd");
     }
@@ -95,7 +101,9 @@ public final class Descriptors {
         b.putLong(0, 0).putLong(8, 0);
         b.putLong(16, deadlineNanos / 1_000_000_000L);
         b.putLong(24, deadlineNanos % 1_000_000_000L);
-        if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
+        if (!Foreign.ready()) {
+            if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
+        } else if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
             throw FrameCalls.failure("timerfd_settime", FrameCalls.TIMERFD_SETTIME);
         }
     }
@@ -131,9 +139,10 @@ public final class Descriptors {
     /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
     public static long readCounter(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        long n = FrameCalls.read(fd.get(), nb.address(), 8);
+        boolean foreign = Foreign.ready();
+        long n = foreign ? FrameCalls.read(fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
         if (n < 0) {
-            int errno = FrameCalls.errno(FrameCalls.READ);
+            int errno = foreign ? FrameCalls.errno(FrameCalls.READ) : LibC.errno();
             if (errno == LibC.EAGAIN) return 0;
             throw new OsException("read(counter)", errno);
         }
@@ -180,7 +189,11 @@ public final class Descriptors {
     /** Size in bytes per fstat. */
     public static long size(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        if (FrameCalls.fstat(fd.get(), nb.address()) < 0) throw FrameCalls.failure("fstat", FrameCalls.FSTAT);
+        if (!Foreign.ready()) {
+            if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
+        } else if (FrameCalls.fstat(fd.get(), nb.address()) < 0) {
+            throw FrameCalls.failure("fstat", FrameCalls.FSTAT);
+        }
         return nb.buffer().getLong(48); // st_size on x86_64
     }
 

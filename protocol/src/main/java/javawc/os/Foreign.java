@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * errno bookkeeping): ~0.4 µs less per round trip here. errno is captured into a caller's
  * {@link #callState()} segment. Callers ask {@link #ready()} before each call and use JNA
  * ({@link LibC}) while it is false, also for good when the handles cannot be made (native
- * access denied).
+ * access denied). {@link Descriptors}' frame calls (read, timerfd_settime, fstat) follow the
+ * same switch.
  * <p>
  * Making the handles is the first use of the foreign linker in the process: ~20 ms of CPU
  * (the JDK generates and loads their stubs and the method handles around them), which the
@@ -52,21 +53,22 @@ public final class Foreign {
                 return null; // no capture: no handles either
             }
         }
+    }
 
-        /**
-         * A handle on libc's {@code name} with errno captured; null when it cannot be had.
-         * {@code critical}: no thread state change around the call, only for calls that never block.
-         */
-        private static MethodHandle downcall(String name, boolean critical, ValueLayout result, ValueLayout... arguments) {
-            try {
-                Linker linker = Linker.nativeLinker();
-                FunctionDescriptor signature = FunctionDescriptor.of(result, arguments);
-                Linker.Option capture = Linker.Option.captureCallState("errno");
-                Linker.Option[] options = critical ? new Linker.Option[] {capture, Linker.Option.critical(false)} : new Linker.Option[] {capture};
-                return linker.downcallHandle(linker.defaultLookup().find(name).orElseThrow(), signature, options);
-            } catch (Throwable e) {
-                return null;
-            }
+    /**
+     * A handle on libc's {@code name} with errno captured; null when it cannot be had (no
+     * native access). {@code critical}: no thread state change around the call, only for calls
+     * that never block. Made only by {@link #prepare} (here and for {@link Descriptors}' frame calls).
+     */
+    static MethodHandle downcall(String name, boolean critical, ValueLayout result, ValueLayout... arguments) {
+        try {
+            Linker linker = Linker.nativeLinker();
+            FunctionDescriptor signature = FunctionDescriptor.of(result, arguments);
+            Linker.Option capture = Linker.Option.captureCallState("errno");
+            Linker.Option[] options = critical ? new Linker.Option[] {capture, Linker.Option.critical(false)} : new Linker.Option[] {capture};
+            return linker.downcallHandle(linker.defaultLookup().find(name).orElseThrow(), signature, options);
+        } catch (Throwable e) {
+            return null;
         }
     }
 
@@ -88,7 +90,10 @@ public final class Foreign {
 
     /** Makes the handles now, on this thread; true when callers use them from now on. */
     public static boolean prepare() {
-        if (!ready && Handles.USABLE) ready = true;
+        if (!ready && Handles.USABLE) {
+            Descriptors.prepareFrameCalls(); // theirs too, here rather than at a frame's first use of them
+            ready = true;
+        }
         return ready;
     }
 

@@ -9,8 +9,8 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The round trip's three calls (epoll_wait, sendmsg, recvmsg) give the same results and the
- * same errno through JNA, while {@link Foreign} is deferred (the compositor's start), and
+ * The round trip's three calls (epoll_wait, sendmsg, recvmsg) and Descriptors' frame calls
+ * (read, timerfd_settime, fstat) give the same results and the same errno through JNA, while {@link Foreign} is deferred (the compositor's start), and
  * through the foreign handles once they are made, on this thread or on the background one.
  */
 class ForeignTest {
@@ -42,6 +42,18 @@ class ForeignTest {
             pair[1].close();
             OsException gone = assertThrows(OsException.class, () -> io.send(pair[0].get(), data.address(), 4, new int[0], 0));
             assertEquals(LibC.EPIPE, gone.errno(), "errno of the call that failed");
+            // Descriptors' frame calls follow the same switch
+            try (OwnedFd event = Descriptors.eventFd(); OwnedFd timer = Descriptors.timerFd()) {
+                assertEquals(0, Descriptors.readCounter(event), "EAGAIN read from the call's own errno");
+                Descriptors.signalEvent(event, 3);
+                assertEquals(3, Descriptors.readCounter(event));
+                Descriptors.armTimerAbsolute(timer, System.nanoTime() + 1_000_000L);
+                epoll.add(timer.get(), Epoll.IN, 11);
+                assertEquals(1, epoll.await(5000));
+                assertEquals(11, epoll.readyToken(0));
+                assertEquals(1, Descriptors.readCounter(timer));
+                assertEquals(0, Descriptors.size(event), "fstat");
+            }
         } finally {
             for (OwnedFd fd : pair) fd.close();
             for (OwnedFd fd : pipe) fd.close();
