@@ -22,7 +22,7 @@ public final class Descriptors {
      * read, timerfd_settime and fstat through the JDK's foreign function API (see {@link
      * Foreign}): a frame reads and re-arms its refresh timer and checks its buffer's file size,
      * and JNA's call overhead (local references, its errno bookkeeping) was ~1 µs of each. Used
-     * only once {@link Foreign#ready()} (JNA before: this class is initialised, its handles made,
+     * only once {@link Foreign#frameCallsReady()} (JNA before: this class is initialised, its handles made,
      * by {@link Foreign#prepare}, not on the way to the first client); null handles (no native
      * access) leave these calls on JNA.
      */
@@ -101,7 +101,7 @@ public final class Descriptors {
         b.putLong(0, 0).putLong(8, 0);
         b.putLong(16, deadlineNanos / 1_000_000_000L);
         b.putLong(24, deadlineNanos % 1_000_000_000L);
-        if (!Foreign.ready()) {
+        if (!Foreign.frameCallsReady()) {
             if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
         } else if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
             throw FrameCalls.failure("timerfd_settime", FrameCalls.TIMERFD_SETTIME);
@@ -139,7 +139,7 @@ public final class Descriptors {
     /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
     public static long readCounter(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        boolean foreign = Foreign.ready();
+        boolean foreign = Foreign.frameCallsReady();
         long n = foreign ? FrameCalls.read(fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
         if (n < 0) {
             int errno = foreign ? FrameCalls.errno(FrameCalls.READ) : LibC.errno();
@@ -189,7 +189,7 @@ public final class Descriptors {
     /** Size in bytes per fstat. */
     public static long size(OwnedFd fd) throws OsException {
         NativeBuffer nb = SCRATCH.get();
-        if (!Foreign.ready()) {
+        if (!Foreign.frameCallsReady()) {
             if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
         } else if (FrameCalls.fstat(fd.get(), nb.address()) < 0) {
             throw FrameCalls.failure("fstat", FrameCalls.FSTAT);

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Foreign {
     private Foreign() {}
 
-    private static volatile boolean ready;    // the handles exist and callers use them
+    private static volatile boolean ready;       // the round trip's handles exist and callers use them
+    private static volatile boolean frameReady;  // Descriptors' frame calls too (made after the round trip's)
     private static volatile boolean deferred; // not made at the first call: prepareInBackground makes them
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -91,10 +92,16 @@ public final class Foreign {
     /** Makes the handles now, on this thread; true when callers use them from now on. */
     public static boolean prepare() {
         if (!ready && Handles.USABLE) {
-            Descriptors.prepareFrameCalls(); // theirs too, here rather than at a frame's first use of them
-            ready = true;
+            ready = true; // the round trip's first: a client that starts at once waits for these
+            Descriptors.prepareFrameCalls(); // then theirs, here rather than at a frame's first use of them
+            frameReady = true;
         }
         return ready;
+    }
+
+    /** Whether Descriptors' frame calls use their handles now (made after the round trip's); like {@link #ready()}. */
+    static boolean frameCallsReady() {
+        return frameReady || (!deferred && prepare());
     }
 
     /** Tests: callers back on JNA as if deferred and never prepared ({@code false}), or on the handles ({@code true}). */
@@ -105,6 +112,7 @@ public final class Foreign {
         } else {
             deferred = true;
             ready = false;
+            frameReady = false;
             STARTED.set(false);
         }
     }
