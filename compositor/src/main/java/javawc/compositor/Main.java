@@ -35,7 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.chooseBackend();
-        Foreign.defer(); // made once the loop is idle (run): JNA serves the first clients as well
+        Foreign.deferFrameCalls(); // their handles made once the loop is idle (run), JNA's calls until then
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         int commandStart = arguments.indexOf("--");
         boolean listGlobals = arguments.subList(0, commandStart < 0 ? arguments.size() : commandStart).remove("--list-globals");
@@ -102,8 +102,9 @@ public final class Main {
                          log.info("quit asked for on the IPC socket: shutting down");
                          loop.stop();
                      }, () -> reload(compositor, options)));
-             // the round trip's foreign calls: making them costs ~20 ms of CPU, which neither
-             // the start nor the first clients wait for
+             // the frame calls' foreign handles: ~10 ms of CPU the first client need not wait for
+             // (the round trip's own are made at their first use: made later, they slowed the
+             // first round trips of a client that starts at once)
              WhenIdle foreignCalls = new WhenIdle(loop, Foreign::prepareInBackground)) {
             compositor.server().listen(socket.fd());
             Runnable quit = () -> {

@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same switch.
  * <p>
  * Making the handles is the first use of the foreign linker in the process: ~20 ms of CPU
- * (the JDK generates and loads their stubs and the method handles around them), which the
- * compositor's start would spend before its first client is answered although JNA serves that
- * client as well. So a process may {@link #defer} them: callers use JNA until {@link
- * #prepareInBackground} has made them on a thread of its own (the compositor asks once its
- * loop is idle). Without defer, the first call makes them, as before.
+ * (the JDK generates and loads their stubs and the method handles around them; the AOT cache
+ * does not keep them). A process may {@link #defer} them all, or {@link #deferFrameCalls} the
+ * frame calls alone (the compositor: their stubs are ~10 ms more before its first client):
+ * callers use JNA until {@link #prepareInBackground} has made them on a thread of its own (the
+ * compositor asks once its loop is idle). Without defer, the first call makes them.
  */
 public final class Foreign {
     private Foreign() {}
@@ -32,6 +32,7 @@ public final class Foreign {
     private static volatile boolean ready;       // the round trip's handles exist and callers use them
     private static volatile boolean frameReady;  // Descriptors' frame calls too (made after the round trip's)
     private static volatile boolean deferred; // not made at the first call: prepareInBackground makes them
+    private static volatile boolean framesDeferred; // the frame calls alone deferred so
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     /** The handles, made when this class is initialised (the first {@link #prepare}). */
@@ -75,7 +76,7 @@ public final class Foreign {
 
     /** Whether callers use the handles now; makes them first unless {@link #defer}red. */
     static boolean ready() {
-        return ready || (!deferred && prepare());
+        return ready || (!deferred && prepareRoundTrip());
     }
 
     /** From now on the handles are made only by {@link #prepareInBackground} (or {@link #prepare}); callers use JNA until then. */
@@ -83,38 +84,50 @@ public final class Foreign {
         deferred = true;
     }
 
+    /** As {@link #defer}, for Descriptors' frame calls alone: the round trip's handles are made at their first use. */
+    public static void deferFrameCalls() {
+        framesDeferred = true;
+    }
+
     /** Makes the handles on a daemon thread of their own (once); callers switch to them when they exist. */
     public static void prepareInBackground() {
-        if (ready || STARTED.get() || !STARTED.compareAndSet(false, true)) return;
+        if (frameReady || STARTED.get() || !STARTED.compareAndSet(false, true)) return;
         Thread.ofPlatform().daemon().name("javawc-foreign-calls").start(Foreign::prepare);
     }
 
     /** Makes the handles now, on this thread; true when callers use them from now on. */
     public static boolean prepare() {
-        if (!ready && Handles.USABLE) {
-            ready = true; // the round trip's first: a client that starts at once waits for these
+        if (prepareRoundTrip() && !frameReady) { // the round trip's first: a client that starts at once waits for these
             Descriptors.prepareFrameCalls(); // then theirs, here rather than at a frame's first use of them
             frameReady = true;
         }
         return ready;
     }
 
-    /** Whether Descriptors' frame calls use their handles now (made after the round trip's); like {@link #ready()}. */
-    static boolean frameCallsReady() {
-        return frameReady || (!deferred && prepare());
+    private static boolean prepareRoundTrip() {
+        if (!ready && Handles.USABLE) ready = true;
+        return ready;
     }
 
-    /** Tests: callers back on JNA as if deferred and never prepared ({@code false}), or on the handles ({@code true}). */
-    static void useHandlesForTests(boolean use) {
-        if (use) {
-            deferred = false;
-            prepare();
-        } else {
-            deferred = true;
-            ready = false;
-            frameReady = false;
-            STARTED.set(false);
-        }
+    /** Whether Descriptors' frame calls use their handles now (made after the round trip's); like {@link #ready()}. */
+    static boolean frameCallsReady() {
+        return frameReady || (!deferred && !framesDeferred && prepare());
+    }
+
+    /** Tests: callers on the handles, every one made now. */
+    static void useHandlesForTests() {
+        deferred = false;
+        framesDeferred = false;
+        prepare();
+    }
+
+    /** Tests: callers back on JNA, as at a start that deferred everything ({@code all}) or the frame calls alone. */
+    static void deferForTests(boolean all) {
+        deferred = all;
+        framesDeferred = !all;
+        ready = false;
+        frameReady = false;
+        STARTED.set(false);
     }
 
     /** A segment for one caller's captured errno (a caller's own, reused for every call); only once {@link #ready()}. */

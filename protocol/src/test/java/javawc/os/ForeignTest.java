@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ForeignTest {
     @AfterEach
     void handlesAgain() {
-        Foreign.useHandlesForTests(true); // the other tests of this JVM as they were
+        Foreign.useHandlesForTests(); // the other tests of this JVM as they were
     }
 
     /** Data, an fd, nothing more to read (EAGAIN), a peer gone (EPIPE), and epoll's readiness and timeout. */
@@ -62,27 +62,40 @@ class ForeignTest {
 
     @Test
     void deferredCallsGoThroughJna() throws Exception {
-        Foreign.useHandlesForTests(false);
+        Foreign.deferForTests(true);
         assertFalse(Foreign.ready(), "deferred: not made at the first call");
+        assertFalse(Foreign.frameCallsReady());
         roundTripCalls();
         assertFalse(Foreign.ready(), "still JNA: nobody asked for the handles");
+        assertFalse(Foreign.frameCallsReady());
     }
 
     @Test
     void preparedCallsGoThroughTheHandles() throws Exception {
-        Foreign.useHandlesForTests(false);
+        Foreign.deferForTests(true);
         assertTrue(Foreign.prepare(), "the tests run with native access enabled");
         assertTrue(Foreign.ready());
         roundTripCalls();
     }
 
     @Test
+    void framesDeferredAloneLeaveTheRoundTripsHandlesToTheirFirstUse() throws Exception {
+        Foreign.deferForTests(false);
+        assertTrue(Foreign.ready(), "the round trip's handles made at their first use");
+        assertFalse(Foreign.frameCallsReady(), "the frame calls wait for prepare");
+        roundTripCalls();
+        assertTrue(Foreign.prepare());
+        assertTrue(Foreign.frameCallsReady());
+        roundTripCalls();
+    }
+
+    @Test
     void theBackgroundThreadMakesThemAndCallersSwitch() throws Exception {
-        Foreign.useHandlesForTests(false);
+        Foreign.deferForTests(true);
         SocketIo io = new SocketIo(); // made while deferred, used after the switch
         Foreign.prepareInBackground();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            while (!Foreign.ready()) Thread.sleep(1);
+            while (!Foreign.ready() || !Foreign.frameCallsReady()) Thread.sleep(1);
         });
         OwnedFd[] pair = UnixSockets.pair();
         try (FdQueue queue = new FdQueue(4)) {
