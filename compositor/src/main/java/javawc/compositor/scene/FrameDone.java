@@ -7,8 +7,8 @@ import javawc.compositor.output.OutputGlobal;
 /**
  * What a frame shown on an output owes the surfaces there: {@code wl_surface.enter}/{@code leave}
  * as they came onto it or left it, and their frame callbacks. Once a frame per output, so its
- * visitors are made once and it allocates nothing (a capturing lambda per frame was built through
- * a method handle until the JIT got to it).
+ * visitors are made once (a capturing lambda per frame was built through a method handle until the
+ * JIT got to it); a frame costs one rectangle, the output's bounds.
  */
 final class FrameDone {
     private final Scene scene;
