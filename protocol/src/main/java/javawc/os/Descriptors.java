@@ -22,19 +22,19 @@ public final class Descriptors {
      * read, timerfd_settime and fstat through the JDK's foreign function API (see {@link
      * Foreign}): a frame reads and re-arms its refresh timer and checks its buffer's file size,
      * and JNA's call overhead (local references, its errno bookkeeping) was ~1 µs of each. Used
-     * only once {@link Foreign#frameCallsReady()} (JNA before: this class is initialised, its handles made,
-     * by {@link Foreign#prepare}, not on the way to the first client); null handles (no native
-     * access) leave these calls on JNA.
+     * only once {@link Foreign#frameCallsReady()}, which holds only when all three handles exist
+     * (this class is initialised, its handles made, by {@link Foreign#prepare}, not on the way to
+     * the first client); JNA's calls before, and for good without native access.
      */
     private static final class FrameCalls {
         static final MethodHandle READ = Foreign.downcall("read", false, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
         static final MethodHandle TIMERFD_SETTIME = Foreign.downcall("timerfd_settime", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
         static final MethodHandle FSTAT = Foreign.downcall("fstat", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG);
+        static final boolean USABLE = READ != null && TIMERFD_SETTIME != null && FSTAT != null;
         static final ThreadLocal<MemorySegment> CALL_STATE = ThreadLocal.withInitial(Foreign::callState);
 
         static long read(int fd, long buffer, long count) {
-            if (READ == null) return LibC.read(fd, buffer, count);
             try {
                 return (long) READ.invokeExact(CALL_STATE.get(), fd, buffer, count);
             } catch (Throwable e) {
@@ -43,7 +43,6 @@ public final class Descriptors {
         }
 
         static int timerfdSettime(int fd, int flags, long newValue, long oldValue) {
-            if (TIMERFD_SETTIME == null) return LibC.timerfd_settime(fd, flags, newValue, oldValue);
             try {
                 return (int) TIMERFD_SETTIME.invokeExact(CALL_STATE.get(), fd, flags, newValue, oldValue);
             } catch (Throwable e) {
@@ -52,7 +51,6 @@ public final class Descriptors {
         }
 
         static int fstat(int fd, long statBuffer) {
-            if (FSTAT == null) return LibC.fstat(fd, statBuffer);
             try {
                 return (int) FSTAT.invokeExact(CALL_STATE.get(), fd, statBuffer);
             } catch (Throwable e) {
@@ -60,19 +58,15 @@ public final class Descriptors {
             }
         }
 
-        /** errno of the last call through {@code handle} (or JNA when it is null) that failed on this thread. */
-        static int errno(MethodHandle handle) {
-            return handle == null ? LibC.errno() : Foreign.errno(CALL_STATE.get());
-        }
-
-        static OsException failure(String what, MethodHandle handle) {
-            return new OsException(what, errno(handle));
+        /** errno of the last of these calls that failed on this thread. */
+        static int errno() {
+            return Foreign.errno(CALL_STATE.get());
         }
     }
 
-    /** Makes the frame calls' handles now, by initialising their class (Foreign.prepare, on its thread); true when read has one. */
+    /** Makes the frame calls' handles now, by initialising their class (Foreign.prepare, on its thread); true when all three exist. */
     static boolean prepareFrameCalls() {
-        return FrameCalls.READ != null;
+        return FrameCalls.USABLE;
     }
 
     public static OwnedFd eventFd() throws OsException {
@@ -104,7 +98,7 @@ public final class Descriptors {
         if (!Foreign.frameCallsReady()) {
             if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
         } else if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
-            throw FrameCalls.failure("timerfd_settime", FrameCalls.TIMERFD_SETTIME);
+            throw new OsException("timerfd_settime", FrameCalls.errno());
         }
     }
 
@@ -142,7 +136,7 @@ public final class Descriptors {
         boolean foreign = Foreign.frameCallsReady();
         long n = foreign ? FrameCalls.read(fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
         if (n < 0) {
-            int errno = foreign ? FrameCalls.errno(FrameCalls.READ) : LibC.errno();
+            int errno = foreign ? FrameCalls.errno() : LibC.errno();
             if (errno == LibC.EAGAIN) return 0;
             throw new OsException("read(counter)", errno);
         }
@@ -192,7 +186,7 @@ public final class Descriptors {
         if (!Foreign.frameCallsReady()) {
             if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
         } else if (FrameCalls.fstat(fd.get(), nb.address()) < 0) {
-            throw FrameCalls.failure("fstat", FrameCalls.FSTAT);
+            throw new OsException("fstat", FrameCalls.errno());
         }
         return nb.buffer().getLong(48); // st_size on x86_64
     }

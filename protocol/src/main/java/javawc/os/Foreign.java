@@ -98,8 +98,7 @@ public final class Foreign {
     /** Makes the handles now, on this thread; true when callers use them from now on. */
     public static boolean prepare() {
         if (prepareRoundTrip() && !frameReady) { // the round trip's first: a client that starts at once waits for these
-            Descriptors.prepareFrameCalls(); // then theirs, here rather than at a frame's first use of them
-            frameReady = true;
+            frameReady = Descriptors.prepareFrameCalls(); // then theirs, here rather than at a frame's first use of them
         }
         return ready;
     }
@@ -111,7 +110,8 @@ public final class Foreign {
 
     /** Whether Descriptors' frame calls use their handles now (made after the round trip's); like {@link #ready()}. */
     static boolean frameCallsReady() {
-        return frameReady || (!deferred && !framesDeferred && prepare());
+        if (!frameReady && !deferred && !framesDeferred) prepare();
+        return frameReady;
     }
 
     /** Tests: callers on the handles, every one made now. */
