@@ -102,8 +102,8 @@ javawc_jar_classpath() {
 #  - -Xms16m / -Xmx1g: start small instead of 1/64 of RAM (hundreds of MiB resident for nothing);
 #    the ceiling leaves room for several 4K surfaces' copies (33 MiB each).
 #  - Min/MaxHeapFreeRatio 10/30: what the collector keeps committed beyond the live set.
-#  - TrimNativeHeapInterval: glibc keeps what C2 and the JVM freed; trimmed every 5 s (after a
-#    burst of compilation this was ~30 MiB resident).
+#  - TrimNativeHeapInterval: glibc keeps what the compilers and the JVM freed; trimmed every 5 s
+#    (after a burst of C2 compilation this was ~30 MiB resident).
 #  - compact object headers (JDK 25): 8 bytes less per object.
 #  - 64 MiB code cache is plenty for one program and keeps its reservation modest.
 #  - start-up-only code compiled 20 times later: spinning classes (dynamic proxies for annotations,
@@ -113,9 +113,28 @@ javawc_jar_classpath() {
 #    way took the start to ~340 ms but made the CPU per frame up to 2.8x and the 500 clients'
 #    time 1.4x for the first minutes (methods called once a frame reach the thresholds that much
 #    later). docs/BENCHMARKS.md has the figures.
+#  - C1 only (TieredStopAtLevel=1), unless JAVAWC_JIT=tiered. A compositor's work is many short
+#    paths, each run once per message, client or frame: with C2, a method called once a frame
+#    needs thousands of calls before C2 takes it, and until then it ran as profiled C1 code (or
+#    stayed at C1's counting tier for minutes when the AOT cache's training had profiled it but
+#    not compiled it with C2), while C2 compiled on the same CPU in the middle of frames and
+#    connections. C1 alone compiles each path within its first few dozen calls and is done.
+#    scripts/bench, ours only, runs alternated (tiered -> C1): launch 280-340 -> 219-240 ms,
+#    500 clients 24-33 -> 18-22 ms, round trip on a fresh compositor 9.9-10.7 -> 9.8-9.9 us,
+#    resident after 20 s 69 -> 64 MiB; CPU per frame within the noise (0.1-0.27 ms both).
+#    What it costs: code that loops over pixels runs slower without C2, the software renderer's
+#    blending of translucent windows by ~24% (scripts/bench-render, 1280x720 full damage with 6
+#    translucent windows: 6.2 -> 7.7 ms a frame); copies of opaque rows are the same (bulk
+#    copies). JAVAWC_JIT=tiered gives C2 back, for a software-rendered desktop of translucent
+#    windows redrawn whole.
+case "${JAVAWC_JIT:-c1}" in
+    c1) javawc_jit=(-XX:TieredStopAtLevel=1) ;;
+    tiered) javawc_jit=() ;;
+    *) echo "JAVAWC_JIT must be c1 or tiered, not '$JAVAWC_JIT'" >&2; exit 2 ;;
+esac
 JAVAWC_JVM_FLAGS=(-XX:+UseSerialGC -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
                   -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=64m
-                  -XX:CompileCommand=quiet)
+                  "${javawc_jit[@]}" -XX:CompileCommand=quiet)
 for package in jdk.internal.classfile java.lang.classfile java.lang.invoke sun.invoke jdk.internal.constant java.lang.reflect sun.reflect jdk.internal.reflect \
                java.util.zip java.util.jar jdk.internal.jimage jdk.internal.loader jdk.internal.module com.sun.org.apache; do
     JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,"$package".*::*,20.0)
@@ -126,8 +145,8 @@ JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=dontinline,javawc.server.EventLoop::run)
 JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,javawc.server.EventLoop::run,0.01)
 # The compositor's own code (the frame path: commit, scene, damage, backends, renderers) compiled
 # 5 times sooner: a frame's methods run 60 times a second, so at the usual thresholds they were
-# still interpreted or at C1 for the first seconds of frames (scripts/bench, 3 s warm-up: partial
-# damage 0.20-0.21 -> 0.13 ms of CPU per frame; launch unchanged at 311-313 ms).
+# still interpreted for the first seconds of frames (scripts/bench, 3 s warm-up: partial damage
+# 0.20-0.21 -> 0.13 ms of CPU per frame with C2; launch unchanged at 311-313 ms).
 JAVAWC_JVM_FLAGS+=(-XX:CompileCommand=CompileThresholdScaling,javawc.compositor.*::*,0.2)
 
 # A directory holding JNA's native part (libjnidispatch.so) taken out of the JNA jar once, for
