@@ -312,6 +312,11 @@ public final class Compositor implements Backend.FramePainter, AutoCloseable {
     }
 
     @Override
+    public void discardDamage(Output output) {
+        scene.takeDamage(output);
+    }
+
+    @Override
     public void presented(Output output, long monotonicNanos, long refreshNanos, long sequence, int flags) {
         scene.framePresented(output, monotonicNanos, refreshNanos, sequence, flags);
         if (heapTrim != null) heapTrim.framePresented();

@@ -58,6 +58,14 @@ public interface Backend extends AutoCloseable {
         Region takeDamage(Output output);
 
         /**
+         * Takes the damage of {@code output} and forgets it: the frame shows a client buffer as
+         * it is, so nobody reads where it changed (no conversion to framebuffer pixels).
+         */
+        default void discardDamage(Output output) {
+            takeDamage(output);
+        }
+
+        /**
          * The frame is shown (or would be, headless) since {@code monotonicNanos}
          * (CLOCK_MONOTONIC): time for frame callbacks and presentation feedback.
          * {@code refreshNanos}: the period until the next one can be (0: unknown);

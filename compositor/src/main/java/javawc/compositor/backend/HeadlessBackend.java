@@ -143,7 +143,7 @@ public final class HeadlessBackend implements Backend {
         Output output = outputs.get(i);
         ClientBuffer candidate = painter.scanoutCandidate(output);
         if (candidate != null && candidate.width() == output.mode().width() && candidate.height() == output.mode().height()) {
-            painter.takeDamage(output); // nothing to draw: the buffer is the frame
+            painter.discardDamage(output); // nothing to draw: the buffer is the frame
             if (shown[i] == null) LOG.debug("{}: showing {} as it is, no copies", output.name(), candidate);
             candidate.lock();
             show(i, candidate);

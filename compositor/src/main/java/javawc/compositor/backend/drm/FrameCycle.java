@@ -146,7 +146,7 @@ final class FrameCycle {
             imports.markUnusable(b);
             return false;
         }
-        painter.takeDamage(h.output); // nothing to draw: the buffer is the frame
+        painter.discardDamage(h.output); // nothing to draw: the buffer is the frame
         b.lock();
         h.directPending = b;
         if (h.direct == null && !h.frameStale) LOG.info("{}: scanning out {} directly, no copies", h.output.name(), b);
