@@ -1,10 +1,8 @@
 package javawc.compositor;
 
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -57,22 +55,14 @@ final class IdleHeapTrim implements AutoCloseable {
     };
 
     private final Heap heap;
-    private final OwnedFd timer;
-    private final EventLoop.Source source;
+    private final LoopTimer timer;
     private long frames, framesAtLastCheck;
     private long usedAfterLast, committedAfterLast;
     private int collections;
 
     IdleHeapTrim(EventLoop loop, long periodNanos, Heap heap) throws OsException {
         this.heap = heap;
-        timer = Descriptors.timerFd();
-        try {
-            source = loop.add(timer.get(), Epoll.IN, events -> check());
-            Descriptors.armTimer(timer, periodNanos, periodNanos);
-        } catch (OsException | RuntimeException e) {
-            timer.close();
-            throw e;
-        }
+        timer = LoopTimer.periodic(loop, periodNanos, this::check);
         usedAfterLast = heap.used();
         committedAfterLast = heap.committed();
     }
@@ -92,8 +82,7 @@ final class IdleHeapTrim implements AutoCloseable {
         frames++;
     }
 
-    private void check() throws OsException {
-        if (Descriptors.readCounter(timer) == 0) return;
+    private void check() {
         boolean still = frames == framesAtLastCheck;
         framesAtLastCheck = frames;
         if (still && shouldCollect(heap.used() - usedAfterLast, heap.committed() - committedAfterLast)) collect();
@@ -127,7 +116,6 @@ final class IdleHeapTrim implements AutoCloseable {
 
     @Override
     public void close() {
-        source.remove();
         timer.close();
     }
 }

@@ -1,10 +1,8 @@
 package javawc.compositor;
 
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 
 /**
  * Runs a task once, on the loop thread, the first time the event loop has had nothing to do
@@ -18,8 +16,7 @@ final class WhenIdle implements AutoCloseable {
     private static final int PERIOD_MS = 3;
     private static final long PERIOD_NANOS = PERIOD_MS * 1_000_000L;
 
-    private final OwnedFd timer;
-    private final EventLoop.Source source;
+    private final LoopTimer timer;
     private final Runnable task;
     private int turns;      // turns begun since the last check
     private long sleptAt;   // System.nanoTime() when the last turn went to sleep
@@ -27,14 +24,7 @@ final class WhenIdle implements AutoCloseable {
 
     WhenIdle(EventLoop loop, Runnable task) throws OsException {
         this.task = task;
-        timer = Descriptors.timerFd();
-        try {
-            Descriptors.armTimer(timer, PERIOD_NANOS, PERIOD_NANOS);
-            source = loop.add(timer.get(), Epoll.IN, events -> check());
-        } catch (OsException e) {
-            timer.close();
-            throw e;
-        }
+        timer = LoopTimer.periodic(loop, PERIOD_NANOS, this::check);
         sleptAt = System.nanoTime();
         loop.beforeSleep(() -> {
             if (done) return;
@@ -43,8 +33,7 @@ final class WhenIdle implements AutoCloseable {
         });
     }
 
-    private void check() throws OsException {
-        Descriptors.readCounter(timer);
+    private void check() {
         boolean idle = turns == 1 && System.nanoTime() - sleptAt >= PERIOD_NANOS / 2;
         turns = 0;
         if (!idle) return;
@@ -56,7 +45,6 @@ final class WhenIdle implements AutoCloseable {
     public void close() {
         if (done) return;
         done = true;
-        source.remove();
         timer.close();
     }
 }

@@ -4,11 +4,9 @@ import javawc.compositor.core.ClientBuffer;
 import javawc.compositor.output.Output;
 import javawc.compositor.scene.Rect;
 import javawc.compositor.scene.Region;
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,8 +30,7 @@ public final class HeadlessBackend implements Backend {
     private final int[] frameFlags; // scratch: each output's presentation flags in one tick
     private final ClientBuffer[] shown; // per output: the client buffer it shows as it is (its framebuffer is stale), or null
     private final List<Output.Mode> startModes; // each output's first mode: its preferred one
-    private OwnedFd timer;
-    private EventLoop.Source timerSource;
+    private LoopTimer timer;
     private FramePainter painter;
     private long epoch, armedFor, period;
     private boolean armed;
@@ -106,8 +103,7 @@ public final class HeadlessBackend implements Backend {
     @Override
     public void start(EventLoop loop, FramePainter framePainter) throws OsException {
         this.painter = framePainter;
-        timer = Descriptors.timerFd();
-        timerSource = loop.add(timer.get(), Epoll.IN, events -> tick());
+        timer = new LoopTimer(loop, this::tick);
         epoch = System.nanoTime();
         scheduleFrame();
     }
@@ -120,7 +116,7 @@ public final class HeadlessBackend implements Backend {
         long now = System.nanoTime(); // CLOCK_MONOTONIC, as the timerfd's
         long next = epoch + ((now - epoch) / period + 1) * period;
         try {
-            Descriptors.armTimerAbsolute(timer, next);
+            timer.armAt(next);
             armed = true;
             armedFor = next;
         } catch (OsException e) {
@@ -128,8 +124,7 @@ public final class HeadlessBackend implements Backend {
         }
     }
 
-    private void tick() throws OsException {
-        if (Descriptors.readCounter(timer) == 0) return;
+    private void tick() {
         armed = false;
         int[] flags = frameFlags;
         for (int i = 0; i < outputs.size(); i++) flags[i] = frame(i);
@@ -182,7 +177,6 @@ public final class HeadlessBackend implements Backend {
     @Override
     public void close() {
         for (int i = 0; i < shown.length; i++) show(i, null);
-        if (timerSource != null) timerSource.remove();
         if (timer != null) timer.close();
     }
 }

@@ -2,11 +2,9 @@ package javawc.compositor.idle;
 
 import javawc.compositor.core.Surface;
 import javawc.compositor.seat.Seat;
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -35,17 +33,14 @@ final class IdleTracker implements AutoCloseable {
 
     private final List<Notification> notifications = new ArrayList<>();
     private final List<Surface> inhibitors = new ArrayList<>();
-    private final OwnedFd timer;
-    private final EventLoop.Source source;
+    private final LoopTimer timer;
     private final int[] xy = new int[2];
     private long lastActivity = System.nanoTime();
     private long armedFor; // the deadline the timer is set to; 0: disarmed
     private boolean wasInhibited;
 
     IdleTracker(EventLoop loop, Seat seat) throws OsException {
-        timer = Descriptors.timerFd();
-        source = loop.add(timer.get(), Epoll.IN, events -> {
-            Descriptors.readCounter(timer);
+        timer = new LoopTimer(loop, () -> {
             armedFor = 0;
             check();
         });
@@ -111,7 +106,7 @@ final class IdleTracker implements AutoCloseable {
     private void arm(long deadline) {
         if (armedFor != 0 && armedFor - deadline <= 0) return; // it fires earlier already
         try {
-            Descriptors.armTimerAbsolute(timer, Math.max(deadline, 1));
+            timer.armAt(Math.max(deadline, 1));
             armedFor = deadline;
         } catch (OsException e) {
             LOG.error("idle timer: {}", e.getMessage());
@@ -120,7 +115,6 @@ final class IdleTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        source.remove();
         timer.close();
     }
 }

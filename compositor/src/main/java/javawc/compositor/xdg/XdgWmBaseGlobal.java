@@ -3,12 +3,9 @@ package javawc.compositor.xdg;
 import javawc.compositor.core.Surface;
 import javawc.compositor.scene.Scene;
 import javawc.compositor.seat.Seat;
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.OsException;
-import javawc.os.OwnedFd;
-import javawc.server.EventLoop;
 import javawc.server.GlobalRegistry;
+import javawc.server.LoopTimer;
 import javawc.server.Server;
 import javawc.server.protocol.WlSurface;
 import javawc.server.protocol.XdgPositioner;
@@ -35,8 +32,7 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
     private final Seat seat;
     private final long pingTimeoutNanos;
     private final List<WmBase> bases = new ArrayList<>();
-    private OwnedFd timer;
-    private EventLoop.Source timerSource;
+    private LoopTimer pingTimer;
     private boolean bufferBeforeFirstAck, kiosk;
 
     /** Per-binding state: the ping in flight and the xdg_surfaces made through it. */
@@ -88,12 +84,7 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
         this.pingTimeoutNanos = pingIntervalMillis * 1_000_000L;
         registry.add(XdgWmBase.SPEC, VERSION, XdgWmBase::new, this::bound);
         if (pingIntervalMillis > 0) {
-            timer = Descriptors.timerFd();
-            Descriptors.armTimer(timer, pingIntervalMillis * 1_000_000L, pingIntervalMillis * 1_000_000L);
-            timerSource = server.loop().add(timer.get(), Epoll.IN, events -> {
-                Descriptors.readCounter(timer);
-                pingAll();
-            });
+            pingTimer = LoopTimer.periodic(server.loop(), pingIntervalMillis * 1_000_000L, this::pingAll);
         }
     }
 
@@ -165,7 +156,6 @@ public final class XdgWmBaseGlobal implements XdgWmBase.Handler, AutoCloseable {
 
     @Override
     public void close() {
-        if (timerSource != null) timerSource.remove();
-        if (timer != null) timer.close();
+        if (pingTimer != null) pingTimer.close();
     }
 }

@@ -3,8 +3,7 @@ package javawc.compositor.backend.drm;
 import javawc.compositor.dmabuf.DmabufBuffer;
 import javawc.compositor.output.Output;
 import javawc.os.NativeBuffer;
-import javawc.os.OwnedFd;
-import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 
 /** One lit connector: its CRTC and mode, its buffers, and where its frame cycle is. */
 final class DrmHead {
@@ -20,8 +19,7 @@ final class DrmHead {
     DmabufBuffer direct, directPending; // a client buffer on screen / on its way there, locked
     boolean frameStale;                  // frame lacks what was scanned out directly since it was painted
     final FrameStats stats;
-    OwnedFd repaintTimer;
-    EventLoop.Source timerSource;
+    LoopTimer repaintTimer;
 
     DrmHead(int index, Output output, int connector, int crtc, byte[] mode, NativeBuffer savedCrtc) {
         this.index = index;

@@ -3,13 +3,12 @@ package javawc.compositor.backend.drm;
 import javawc.compositor.backend.Backend;
 import javawc.compositor.backend.Backend.FramePainter;
 import javawc.compositor.dmabuf.DmabufBuffer;
-import javawc.os.Descriptors;
-import javawc.os.Epoll;
 import javawc.os.LibC;
 import javawc.os.NativeBuffer;
 import javawc.os.OsException;
 import javawc.os.OwnedFd;
 import javawc.server.EventLoop;
+import javawc.server.LoopTimer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -52,9 +51,7 @@ final class FrameCycle {
             h.scanout.paint(painter, true);
             h.scanout.flipping();
             kms.modeset(h, h.scanout.front());
-            h.repaintTimer = Descriptors.timerFd();
-            h.timerSource = loop.add(h.repaintTimer.get(), Epoll.IN, events -> {
-                Descriptors.readCounter(h.repaintTimer);
+            h.repaintTimer = new LoopTimer(loop, () -> {
                 h.timerArmed = false;
                 if (!paused) frame(h);
             });
@@ -104,7 +101,7 @@ final class FrameCycle {
         h.frameWanted = false;
         if (h.timerArmed) {
             try {
-                Descriptors.armTimer(h.repaintTimer, 0, 0); // disarms
+                h.repaintTimer.disarm();
                 h.timerArmed = false;
             } catch (OsException e) {
                 LOG.warn("{}: cannot disarm the repaint timer: {}", h.output.name(), e.getMessage());
@@ -121,7 +118,7 @@ final class FrameCycle {
             return;
         }
         try {
-            Descriptors.armTimerAbsolute(h.repaintTimer, due);
+            h.repaintTimer.armAt(due);
             h.timerArmed = true;
         } catch (OsException e) {
             LOG.error("cannot arm the repaint timer: {}", e.getMessage());
@@ -233,7 +230,6 @@ final class FrameCycle {
     /** Removes the heads' repaint timers from the loop and closes them. */
     void close() {
         for (DrmHead h : heads) {
-            if (h.timerSource != null) h.timerSource.remove();
             if (h.repaintTimer != null) h.repaintTimer.close();
         }
     }
