@@ -19,21 +19,15 @@ import java.util.List;
 /**
  * wl_surface. Requests fill the pending state; commit applies it (or, for a synchronized
  * subsurface, caches it until the parent's commit). The attached buffer (shm or dma-buf) is
- * kept locked while it is attached, not copied: an output it fills alone shows it as it is
- * (no copy at all), and when it must be composited {@link #texture} copies into the surface's
- * own texture only what changed since the last copy. A fault in client memory found then is
- * still the owning client's protocol error. The client gets the buffer back (release) when it
- * attaches another and no output shows it any more, as on weston and wlroots.
+ * kept locked while it is attached, not copied ({@link SurfaceContents}); the client gets it
+ * back (release) when it attaches another and no output shows it any more, as on weston and wlroots.
  */
 public final class Surface implements WlSurface.Handler, Drawable {
-    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Surface.class);
     private final WlSurface resource;
     private final Scene scene;
     private final SurfaceState pending = new SurfaceState();
     private final SurfaceState cached = new SurfaceState();
-    private final SurfaceTexture texture = new SurfaceTexture();
-    private final Region textureStale = new Region(); // buffer coordinates the texture lacks from {@code direct}
-    private ClientBuffer direct;                      // the attached buffer when it is kept rather than copied
+    private final SurfaceContents contents = new SurfaceContents(this);
     private final List<WlCallback> frameCallbacks = new ArrayList<>();
     private final List<Surface> stack = new ArrayList<>(List.of(this));        // this + subsurfaces, bottom to top
     private List<Surface> pendingStack;                                        // set when the order changes
@@ -90,44 +84,22 @@ public final class Surface implements WlSurface.Handler, Drawable {
 
     /** The contents as a texture, brought up to date from a kept buffer first if needed. */
     public SurfaceTexture texture() {
-        if (direct != null && !textureStale.isEmpty()) {
-            try {
-                direct.copyTo(texture, textureStale);
-                texture.changed(textureStale);
-            } catch (ClientBuffer.BufferAccessException e) {
-                LOG.warn("{}: {}; showing the previous contents", this, e.getMessage());
-                direct.readFailed(e.getMessage());
-            }
-            textureStale.clear();
-        }
-        return texture;
+        return contents.texture();
     }
 
     @Override
     public boolean opaque() {
-        return texture.opaque(); // set at commit from the buffer's format: no need to read the pixels
+        return contents.opaque();
     }
 
     @Override
     public Rows rows() {
-        return direct != null && direct.readsRows() ? rows : null;
+        return contents.rows();
     }
-
-    /** The kept buffer's rows, for the software renderer; a fault is its client's error, as in {@link #texture}. */
-    private final Rows rows = (x, y, n, dst, offset) -> {
-        try {
-            direct.readRow(x, y, n, dst, offset);
-            return true;
-        } catch (ClientBuffer.BufferAccessException e) {
-            LOG.warn("{}: {}", this, e.getMessage());
-            direct.readFailed(e.getMessage());
-            return false;
-        }
-    };
 
     /** The attached buffer when the display could show it as it is (a dma-buf), else null. */
     public ClientBuffer directBuffer() {
-        return direct;
+        return contents.direct();
     }
 
     /** Size in surface-local coordinates (buffer size with scale and transform applied). */
@@ -349,7 +321,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
             if (buffer == null) {
                 if (viewportChanged && !viewport.check(false, 0, 0)) return;
                 if (mapped) damage.add(new Rect(0, 0, width, height));
-                keep(null);
+                contents.dropBuffer();
                 mapped = false;
                 width = height = 0;
             } else if (!takeContents(buffer, s) || !viewport.check(true, turnedWidth(), turnedHeight())) {
@@ -383,7 +355,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
         if (hooks != null) for (Runnable hook : hooks) hook.run();
     }
 
-    /** Takes the buffer: copied into the texture and released, or kept (see the class comment); false after posting an error. */
+    /** Takes the buffer: copied into the texture and released, or kept ({@link SurfaceContents}); false after posting an error. */
     private boolean takeContents(WlBuffer buffer, SurfaceState s) {
         if (!(buffer.handler() instanceof ClientBuffer content)) {
             buffer.postError(WlShm.Error.INVALID_FD, "wl_buffer@" + buffer.id() + " has no contents");
@@ -396,66 +368,10 @@ public final class Surface implements WlSurface.Handler, Drawable {
             resource.postError(WlSurface.Error.INVALID_SIZE, "buffer size " + w + "x" + h + " is not a multiple of the scale " + effectiveScale);
             return false;
         }
-        boolean resized = texture.resize(w, h);
-        Region copy = resized || !mapped ? new Region(new Rect(0, 0, w, h)) : bufferDamage(s, w, h, rotated);
-        if (content.showsWithoutCopy()) {
-            try {
-                content.checkReadable();
-            } catch (ClientBuffer.BufferAccessException e) {
-                buffer.postError(WlShm.Error.INVALID_FD, e.getMessage());
-                return false;
-            }
-            // Another buffer needs no more than the damage either: the texture matches the
-            // surface's last contents except where it is stale, and the new buffer matches those
-            // contents except where it is damaged (what wl_surface.damage means).
-            markStale(copy);
-            keep(content);
-            texture.setOpaque(content.opaque());
-            mapped = true;
-            return true;
-        }
-        if (direct != null) copy = new Region(new Rect(0, 0, w, h)); // the texture may lack parts of the kept buffer
-        keep(null);
-        try {
-            content.copyTo(texture, copy);
-            texture.changed(copy);
-        } catch (ClientBuffer.BufferAccessException e) {
-            buffer.postError(WlShm.Error.INVALID_FD, e.getMessage());
-            return false;
-        }
-        buffer.sendRelease();
+        boolean oneToOne = scale == 1 && transform == 0 && !rotated && !viewport.active(); // surface damage is buffer damage
+        if (!contents.take(buffer, content, s, !mapped, oneToOne)) return false;
         mapped = true;
         return true;
-    }
-
-    private static final int MAX_STALE_RECTS = 16; // past that, the stale area is kept as its bounds
-
-    /** Adds {@code area} to what the texture lacks from the kept buffer, bounded in size however long nobody reads it. */
-    private void markStale(Region area) {
-        textureStale.add(area);
-        if (textureStale.rects().size() > MAX_STALE_RECTS) {
-            Rect bounds = textureStale.bounds();
-            textureStale.clear();
-            textureStale.add(bounds);
-        }
-    }
-
-    /** Makes {@code buffer} the kept one (locked), unlocking the one before. */
-    private void keep(ClientBuffer buffer) {
-        if (buffer != null) buffer.lock();
-        if (direct != null) direct.unlock();
-        direct = buffer;
-        if (buffer == null) textureStale.clear();
-    }
-
-    /** Buffer damage plus surface damage mapped into the buffer (all of it when not 1:1). */
-    private Region bufferDamage(SurfaceState s, int w, int h, boolean rotated) {
-        Region d = s.bufferDamage.copy();
-        if (!s.surfaceDamage.isEmpty()) {
-            if (scale == 1 && transform == 0 && !rotated && !viewport.active()) d.add(s.surfaceDamage);
-            else d.add(new Rect(0, 0, w, h));
-        }
-        return d;
     }
 
     /** The damage in surface coordinates: everything when the size changed or the mapping is not 1:1. */
@@ -477,11 +393,11 @@ public final class Surface implements WlSurface.Handler, Drawable {
 
     /** The buffer's width in surface units: divided by the scale, turned by the transform. */
     private int turnedWidth() {
-        return (transform % 2 == 1 ? texture.height() : texture.width()) / scale;
+        return (transform % 2 == 1 ? contents.height() : contents.width()) / scale;
     }
 
     private int turnedHeight() {
-        return (transform % 2 == 1 ? texture.width() : texture.height()) / scale;
+        return (transform % 2 == 1 ? contents.width() : contents.height()) / scale;
     }
 
     // ---- frame callbacks, outputs, subsurface stacking ----
@@ -535,8 +451,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
     private void destroyed() {
         Rect before = globalBounds();
         destroyed = true;
-        keep(null);
-        texture.discard();
+        contents.discard();
         for (WlCallback cb : frameCallbacks) cb.destroy();
         for (WlCallback cb : pending.frames) cb.destroy();
         for (WlCallback cb : cached.frames) cb.destroy();
