@@ -48,6 +48,7 @@ public final class Scene {
     private final List<SceneWindow> toplevels = new ArrayList<>();
     private final List<SceneWindow> popups = new ArrayList<>();
     private final ShellLayers shell = new ShellLayers(this);
+    private final StackingOrder order = new StackingOrder(toplevels, popups, shell);
     private final List<Runnable> outputsListeners = new ArrayList<>(1);
     private final List<OutputGlobal> outputs = new ArrayList<>();
     private final Region damage = new Region();
@@ -269,8 +270,7 @@ public final class Scene {
 
     /** The topmost shown toplevel, or null. */
     public SceneWindow topToplevel() {
-        for (int i = toplevels.size() - 1; i >= 0; i--) if (toplevels.get(i).visible()) return toplevels.get(i);
-        return null;
+        return order.topToplevel();
     }
 
     // ---- the cursor ----
@@ -326,7 +326,7 @@ public final class Scene {
 
     /** Damages everywhere the window's surface tree is drawn. */
     public void damageWindow(SceneWindow w) {
-        forEachInTree(w.surface(), (s, x, y) -> damage(new Rect(x, y, s.width(), s.height())));
+        order.forEachInTree(w.surface(), (s, x, y) -> damage(new Rect(x, y, s.width(), s.height())));
     }
 
     // ---- damage and frames ----
@@ -408,7 +408,7 @@ public final class Scene {
         return soleSurface.find(output);
     }
 
-    // ---- traversal ----
+    // ---- traversal, in stacking order ({@link StackingOrder}) ----
 
     /**
      * The topmost surface that takes input at the global point (x, y), in drawing order from the
@@ -417,47 +417,7 @@ public final class Scene {
      * about its input region. Fills {@code hit}; false when the point is over no window.
      */
     public boolean pick(double x, double y, Hit hit) {
-        int px = (int) Math.floor(x), py = (int) Math.floor(y);
-        List<List<SceneWindow>> layers = shell.layers;
-        boolean fullscreenOnTop = fullscreenOnTop();
-        if (shell.isLocked()) {
-            if (pickIn(shell.lockSurfaces, px, py, hit)) return true;
-        } else if (pickIn(popups, px, py, hit) || pickIn(layers.get(ShellLayers.OVERLAY), px, py, hit)
-                || !fullscreenOnTop && pickIn(layers.get(ShellLayers.TOP), px, py, hit) || pickIn(toplevels, px, py, hit)
-                || fullscreenOnTop && pickIn(layers.get(ShellLayers.TOP), px, py, hit)
-                || pickIn(layers.get(ShellLayers.BOTTOM), px, py, hit) || pickIn(layers.get(ShellLayers.BACKGROUND), px, py, hit)) {
-            return true;
-        }
-        hit.window = null;
-        hit.surface = null;
-        return false;
-    }
-
-    private boolean pickIn(List<SceneWindow> windows, int px, int py, Hit hit) {
-        for (int i = windows.size() - 1; i >= 0; i--) if (pickWindow(windows.get(i), px, py, hit)) return true;
-        return false;
-    }
-
-    private boolean pickWindow(SceneWindow w, int px, int py, Hit hit) {
-        if (!w.visible() || !pickInTree(w.surface(), px, py, hit)) return false;
-        hit.window = w;
-        return true;
-    }
-
-    private boolean pickInTree(Surface root, int px, int py, Hit hit) {
-        List<Surface> stack = root.stack();
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            Surface s = stack.get(i);
-            if (s != root) {
-                if (pickInTree(s, px, py, hit)) return true;
-            } else if (s.position(xy) && s.acceptsInput(px - xy[0], py - xy[1])) {
-                hit.surface = s;
-                hit.originX = xy[0];
-                hit.originY = xy[1];
-                return true;
-            }
-        }
-        return false;
+        return order.pick(x, y, hit);
     }
 
     /**
@@ -465,38 +425,7 @@ public final class Scene {
      * stacking order, the top and overlay layers, then popups; while locked, only lock surfaces.
      */
     public void forEachVisibleSurface(SurfaceVisitor v) {
-        if (shell.isLocked()) {
-            visitAll(shell.lockSurfaces, v);
-            return;
-        }
-        boolean fullscreenOnTop = fullscreenOnTop();
-        visitAll(shell.layers.get(ShellLayers.BACKGROUND), v);
-        visitAll(shell.layers.get(ShellLayers.BOTTOM), v);
-        if (fullscreenOnTop) visitAll(shell.layers.get(ShellLayers.TOP), v);
-        visitAll(toplevels, v);
-        if (!fullscreenOnTop) visitAll(shell.layers.get(ShellLayers.TOP), v);
-        visitAll(shell.layers.get(ShellLayers.OVERLAY), v);
-        visitAll(popups, v);
-    }
-
-    /** Whether the topmost shown toplevel is fullscreen: then the windows are drawn above the top layer, below the overlay. */
-    private boolean fullscreenOnTop() {
-        SceneWindow top = topToplevel();
-        return top != null && top.fullscreen();
-    }
-
-    private void visitAll(List<SceneWindow> windows, SurfaceVisitor v) {
-        for (int i = 0; i < windows.size(); i++) if (windows.get(i).visible()) forEachInTree(windows.get(i).surface(), v);
-    }
-
-    private void forEachInTree(Surface root, SurfaceVisitor v) {
-        for (Surface s : root.stack()) {
-            if (s == root) {
-                if (s.position(xy)) v.visit(s, xy[0], xy[1]);
-            } else {
-                forEachInTree(s, v);
-            }
-        }
+        order.forEachVisibleSurface(v);
     }
 
     /**
