@@ -43,13 +43,14 @@ final class ResizeGrab implements PointerGrab {
         if ((edges & XdgToplevel.ResizeEdge.RIGHT) != 0) w += dx;
         if ((edges & XdgToplevel.ResizeEdge.TOP) != 0) h -= dy;
         if ((edges & XdgToplevel.ResizeEdge.BOTTOM) != 0) h += dy;
-        window.resizeTo(window.clampWidth(w), window.clampHeight(h));
+        ToplevelSize size = window.size();
+        size.resizeTo(size.clampWidth(w), size.clampHeight(h));
     }
 
     @Override
     public void button(int timeMs, int button, boolean pressed) {
         if (pointer.buttonCount() > 0) return;
-        window.endResize();
+        window.size().endResize();
         pointer.endGrab(this);
     }
 
@@ -60,6 +61,6 @@ final class ResizeGrab implements PointerGrab {
 
     @Override
     public void cancel() {
-        window.endResize();
+        window.size().endResize();
     }
 }

@@ -21,7 +21,8 @@ import org.apache.logging.log4j.Logger;
  * Maximized and fullscreen windows are configured to their output's size at its origin. Moves
  * and resizes follow the pointer while the button that started them is held. A minimized
  * window keeps its place in the scene's list but is not shown. In kiosk mode a window without
- * a parent is fullscreen on the first output and stays so.
+ * a parent is fullscreen on the first output and stays so. The size a floating window is asked
+ * for, the client's limits and interactive resizes are {@link ToplevelSize}'s.
  */
 final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Handler, ManagedWindow {
     private static final Logger LOG = LogManager.getLogger(XdgToplevelRole.class);
@@ -29,21 +30,18 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
     private final XdgSurfaceRole xdg;
     private String title = "", appId = "";
     private XdgToplevelRole parent;
-    private int minWidth, minHeight, maxWidth, maxHeight;
+    private final ToplevelSize size;
     private boolean maximized, fullscreen, minimized, activated, capabilitiesSent, placed, alive = true;
     private Output fullOutput;          // the output a maximized or fullscreen window fills
     private Rect configuredFill;        // the area the last configure asked a maximized or fullscreen window to fill
     private int x, y;
     private int floatingX, floatingY;   // where the window last was while neither maximized nor fullscreen
     private boolean hasFloatingPosition;
-    private int width, height;          // the size the last configure asked for; 0: the client chooses
-    private int resizeEdges;            // the edges a resize drags; the opposite ones stay put
-    private boolean resizing, anchored; // anchored: commits keep the opposite edges where they were
-    private int anchorRight, anchorBottom;
 
     XdgToplevelRole(XdgToplevel resource, XdgSurfaceRole xdg) {
         this.resource = resource;
         this.xdg = xdg;
+        this.size = new ToplevelSize(xdg);
         resource.setHandler(this);
         if (xdg.kiosk()) {
             fullscreen = true;
@@ -93,10 +91,10 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         if (maximized) states[n++] = XdgToplevel.State.MAXIMIZED;
         if (fullscreen) states[n++] = XdgToplevel.State.FULLSCREEN;
         if (activated) states[n++] = XdgToplevel.State.ACTIVATED;
-        if (resizing) states[n++] = XdgToplevel.State.RESIZING;
+        if (size.resizing()) states[n++] = XdgToplevel.State.RESIZING;
         configuredFill = maximized || fullscreen ? fillArea() : null;
-        int w = fullscreen ? output.logicalWidth() : maximized ? usable.width() : width;
-        int h = fullscreen ? output.logicalHeight() : maximized ? usable.height() : height;
+        int w = fullscreen ? output.logicalWidth() : maximized ? usable.width() : size.width();
+        int h = fullscreen ? output.logicalHeight() : maximized ? usable.height() : size.height();
         resource.sendConfigure(w, h, XdgShell.ints(java.util.Arrays.copyOf(states, n)));
     }
 
@@ -158,7 +156,8 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         rememberFloatingPosition();
         xdg.scene().removeWindow(this); // while placed: the scene damages where the window was
         placed = false;
-        resizing = anchored = minimized = false; // mapped again, it is shown
+        size.forgetResize();
+        minimized = false; // mapped again, it is shown
         if (XdgShell.owningToplevel(xdg.seat().keyboardFocus()) == this) xdg.seat().focusTopWindow();
     }
 
@@ -234,54 +233,23 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         xdg.damageWithPopups();
         x = newX;
         y = newY;
-        anchored = false;
+        size.unanchor();
         xdg.damageWithPopups();
         return true;
     }
 
-    /** Asks the client for a new size during an interactive resize (the resizing state says it is a maximum). */
-    void resizeTo(int newWidth, int newHeight) {
-        if (!resizing || newWidth == width && newHeight == height) return;
-        width = newWidth;
-        height = newHeight;
-        xdg.configure();
-    }
-
-    /** Starts a resize dragging {@code edges}; the opposite edges stay where they are now. */
-    void startResize(int edges) {
-        Rect g = geometry();
-        resizeEdges = edges;
-        resizing = anchored = true;
-        anchorRight = g.right();
-        anchorBottom = g.bottom();
-        width = g.width();
-        height = g.height();
-        xdg.configure();
-    }
-
-    /** The resize is over: a last configure without the resizing state, at the size reached. */
-    void endResize() {
-        if (!resizing) return;
-        resizing = false;
-        xdg.configure();
-    }
-
-    /** A width the client accepts: at least 1 and its min size, at most its max size. */
-    int clampWidth(int w) {
-        return Math.max(Math.max(1, minWidth), maxWidth > 0 ? Math.min(w, maxWidth) : w);
-    }
-
-    int clampHeight(int h) {
-        return Math.max(Math.max(1, minHeight), maxHeight > 0 ? Math.min(h, maxHeight) : h);
+    /** The size a floating window is asked for, the client's limits, an interactive resize. */
+    ToplevelSize size() {
+        return size;
     }
 
     @Override
     public void committed() {
-        if (!anchored || !placed) return;
+        if (!size.anchored() || !placed) return;
         Rect g = xdg.geometry();
-        if ((resizeEdges & XdgToplevel.ResizeEdge.LEFT) != 0) x = anchorRight - g.width();
-        if ((resizeEdges & XdgToplevel.ResizeEdge.TOP) != 0) y = anchorBottom - g.height();
-        if (!resizing && g.width() == width && g.height() == height) anchored = false; // the final size has arrived
+        x = size.anchoredX(x, g.width());
+        y = size.anchoredY(y, g.height());
+        size.committedSize(g.width(), g.height());
     }
 
     @Override
@@ -352,7 +320,7 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
         Pointer pointer = heldPointer(seat, serial, "resize");
         if (pointer == null) return;
         Rect start = geometry();
-        startResize(edges);
+        size.startResize(edges, start);
         pointer.startGrab(new ResizeGrab(this, pointer, edges, start));
     }
 
@@ -371,22 +339,12 @@ final class XdgToplevelRole implements XdgSurfaceRole.RoleObject, XdgToplevel.Ha
 
     @Override
     public void setMaxSize(XdgToplevel self, int width, int height) {
-        if (width < 0 || height < 0 || width > 0 && width < minWidth || height > 0 && height < minHeight) {
-            self.postError(XdgToplevel.Error.INVALID_SIZE, "max size " + width + "x" + height + " is negative or below the min size");
-            return;
-        }
-        maxWidth = width;
-        maxHeight = height;
+        size.setMaxSize(self, width, height);
     }
 
     @Override
     public void setMinSize(XdgToplevel self, int width, int height) {
-        if (width < 0 || height < 0 || maxWidth > 0 && width > maxWidth || maxHeight > 0 && height > maxHeight) {
-            self.postError(XdgToplevel.Error.INVALID_SIZE, "min size " + width + "x" + height + " is negative or above the max size");
-            return;
-        }
-        minWidth = width;
-        minHeight = height;
+        size.setMinSize(self, width, height);
     }
 
     @Override
