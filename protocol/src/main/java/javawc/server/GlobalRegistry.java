@@ -3,6 +3,7 @@ package javawc.server;
 import javawc.server.protocol.WlDisplay;
 import javawc.server.protocol.WlRegistry;
 import javawc.wire.InterfaceSpec;
+import javawc.wire.MessageWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class GlobalRegistry implements WlRegistry.Handler {
         Global g = new Global(nextName++, spec, version, factory, onBind);
         globals.put(g.name(), g);
         for (WlRegistry r : registries) {
-            if (g.isVisibleTo(r.client())) r.sendGlobal(g.name(), g.interfaceName(), g.version());
+            if (g.isVisibleTo(r.client())) announce(r, g);
         }
         return g;
     }
@@ -46,8 +47,16 @@ public final class GlobalRegistry implements WlRegistry.Handler {
         registry.onDestroy(() -> registries.remove(registry));
         Client client = registry.client();
         for (Global g : globals.values()) {
-            if (g.isVisibleTo(client)) registry.sendGlobal(g.name(), g.interfaceName(), g.version());
+            if (g.isVisibleTo(client)) announce(registry, g);
         }
+    }
+
+    /** wl_registry.global for {@code g}, its arguments copied as encoded once (the same bytes as {@link WlRegistry#sendGlobal}). */
+    private static void announce(WlRegistry registry, Global g) {
+        MessageWriter w = registry.beginEvent(WlRegistry.EVENT_GLOBAL);
+        if (w == null) return;
+        w.encoded(g.announcement());
+        registry.endEvent(w, WlRegistry.EVENT_GLOBAL);
     }
 
     @Override

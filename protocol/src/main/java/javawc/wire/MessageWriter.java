@@ -64,6 +64,15 @@ public final class MessageWriter {
         return this;
     }
 
+    /** Arguments encoded beforehand (whole 4-byte words, as this writer would have written them), copied as they are. */
+    public MessageWriter encoded(byte[] args) {
+        if ((args.length & 3) != 0) throw new IllegalArgumentException("encoded arguments are whole words, not " + args.length + " bytes");
+        need(args.length);
+        out.put(pos, args);
+        pos += args.length;
+        return this;
+    }
+
     /** An array argument: the bytes of {@code data} from its position to its limit. */
     public MessageWriter array(java.nio.ByteBuffer data) {
         int n = data.remaining();
