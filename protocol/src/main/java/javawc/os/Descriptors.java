@@ -14,7 +14,37 @@ public final class Descriptors {
     public static final int SIG_BLOCK = 0;
     public static final int SIGINT = 2, SIGUSR1 = 10, SIGUSR2 = 12, SIGTERM = 15, SIGCHLD = 17;
 
-    private static final ThreadLocal<NativeBuffer> SCRATCH = ThreadLocal.withInitial(() -> new NativeBuffer(256));
+    /**
+     * A thread's scratch memory for these calls: a 256-byte buffer, and the slot the foreign
+     * calls capture errno into (made at its first foreign call). Confined to its owner thread.
+     */
+    private static final class Scratch {
+        final Thread owner = Thread.currentThread();
+        final NativeBuffer buffer = new NativeBuffer(256);
+        MemorySegment callState;
+
+        MemorySegment callState() {
+            MemorySegment state = callState;
+            if (state == null) callState = state = Foreign.callState();
+            return state;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * The scratch of the thread that used it last: nearly always the event loop's, which makes
+     * these calls several times a frame, so it skips the thread-local look-up (a hash-map probe
+     * each time). Each thread only ever uses a Scratch whose owner it is.
+     */
+    private static volatile Scratch recent;
+
+    private static Scratch scratch() {
+        Scratch s = recent;
+        if (s != null && s.owner == Thread.currentThread()) return s;
+        s = SCRATCH.get();
+        recent = s;
+        return s;
+    }
 
     private Descriptors() {}
 
@@ -32,11 +62,10 @@ public final class Descriptors {
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
         static final MethodHandle FSTAT = Foreign.downcall("fstat", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG);
         static final boolean USABLE = READ != null && TIMERFD_SETTIME != null && FSTAT != null;
-        static final ThreadLocal<MemorySegment> CALL_STATE = ThreadLocal.withInitial(Foreign::callState);
 
         static long read(int fd, long buffer, long count) {
             try {
-                return (long) READ.invokeExact(CALL_STATE.get(), fd, buffer, count);
+                return (long) READ.invokeExact(scratch().callState(), fd, buffer, count);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -44,7 +73,7 @@ public final class Descriptors {
 
         static int timerfdSettime(int fd, int flags, long newValue, long oldValue) {
             try {
-                return (int) TIMERFD_SETTIME.invokeExact(CALL_STATE.get(), fd, flags, newValue, oldValue);
+                return (int) TIMERFD_SETTIME.invokeExact(scratch().callState(), fd, flags, newValue, oldValue);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -52,7 +81,7 @@ public final class Descriptors {
 
         static int fstat(int fd, long statBuffer) {
             try {
-                return (int) FSTAT.invokeExact(CALL_STATE.get(), fd, statBuffer);
+                return (int) FSTAT.invokeExact(scratch().callState(), fd, statBuffer);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
@@ -60,7 +89,7 @@ public final class Descriptors {
 
         /** errno of the last of these calls that failed on this thread. */
         static int errno() {
-            return Foreign.errno(CALL_STATE.get());
+            return Foreign.errno(scratch().callState());
         }
     }
 
@@ -79,7 +108,7 @@ public final class Descriptors {
 
     /** Arms a timer: first expiry after {@code initialNanos}, then every {@code intervalNanos} (0 = once). 0/0 disarms. */
     public static void armTimer(OwnedFd timer, long initialNanos, long intervalNanos) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         ByteBuffer b = nb.buffer();
         b.putLong(0, intervalNanos / 1_000_000_000L);
         b.putLong(8, intervalNanos % 1_000_000_000L);
@@ -90,7 +119,7 @@ public final class Descriptors {
 
     /** Arms a one-shot timer for the absolute CLOCK_MONOTONIC time {@code deadlineNanos} (System.nanoTime's clock). */
     public static void armTimerAbsolute(OwnedFd timer, long deadlineNanos) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         ByteBuffer b = nb.buffer();
         b.putLong(0, 0).putLong(8, 0);
         b.putLong(16, deadlineNanos / 1_000_000_000L);
@@ -108,7 +137,7 @@ public final class Descriptors {
      * started earlier keep theirs, which is why the event loop also takes care to start early.
      */
     public static OwnedFd signalFd(int... signals) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         ByteBuffer b = nb.buffer();
         b.putLong(0, 0);
         long mask = 0;
@@ -121,7 +150,7 @@ public final class Descriptors {
 
     /** Reads one signalfd_siginfo; returns the signal number or 0 if none is pending. */
     public static int readSignal(OwnedFd signalFd) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         long n = LibC.read(signalFd.get(), nb.address(), 128);
         if (n < 0) {
             if (LibC.errno() == LibC.EAGAIN) return 0;
@@ -132,7 +161,7 @@ public final class Descriptors {
 
     /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
     public static long readCounter(OwnedFd fd) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         boolean foreign = Foreign.frameCallsReady();
         long n = foreign ? FrameCalls.read(fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
         if (n < 0) {
@@ -145,7 +174,7 @@ public final class Descriptors {
 
     /** Adds {@code value} to an eventfd's counter. */
     public static void signalEvent(OwnedFd eventFd, long value) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         nb.buffer().putLong(0, value);
         if (LibC.write(eventFd.get(), nb.address(), 8) < 0) throw OsException.last("write(eventfd)");
     }
@@ -182,7 +211,7 @@ public final class Descriptors {
 
     /** Size in bytes per fstat. */
     public static long size(OwnedFd fd) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         if (!Foreign.frameCallsReady()) {
             if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
         } else if (FrameCalls.fstat(fd.get(), nb.address()) < 0) {
@@ -223,7 +252,7 @@ public final class Descriptors {
 
     /** Writes all of {@code data} (blocking fd). */
     public static void writeFully(OwnedFd fd, byte[] data) throws OsException {
-        NativeBuffer nb = data.length <= 256 ? SCRATCH.get() : new NativeBuffer(data.length);
+        NativeBuffer nb = data.length <= 256 ? scratch().buffer : new NativeBuffer(data.length);
         nb.buffer().put(0, data);
         long done = 0;
         while (done < data.length) {
@@ -238,7 +267,7 @@ public final class Descriptors {
 
     /** Reads up to {@code max} bytes once (blocking fd); empty at end of file. */
     public static byte[] readSome(OwnedFd fd, int max) throws OsException {
-        NativeBuffer nb = max <= 256 ? SCRATCH.get() : new NativeBuffer(max);
+        NativeBuffer nb = max <= 256 ? scratch().buffer : new NativeBuffer(max);
         while (true) {
             long n = LibC.read(fd.get(), nb.address(), max);
             if (n >= 0) {
@@ -264,7 +293,7 @@ public final class Descriptors {
 
     /** Owner uid and mode bits of a path (lstat: links are not followed), or null if it does not exist. */
     public static int[] ownerAndMode(String path) throws OsException {
-        NativeBuffer nb = SCRATCH.get();
+        NativeBuffer nb = scratch().buffer;
         if (LibC.lstat(path, nb.address()) < 0) {
             if (LibC.errno() == LibC.ENOENT) return null;
             throw OsException.last("lstat " + path);

@@ -115,4 +115,37 @@ class DescriptorsTest {
         });
         assertTrue(e.getMessage().startsWith("mmap"), e.getMessage());
     }
+    /**
+     * Each thread has scratch memory of its own for these calls, and the one kept at hand for
+     * the last thread is never another thread's: two threads that read counters and sizes at
+     * the same time each get their own results.
+     */
+    @Test
+    void threadsCallingAtOnceEachReadTheirOwnResults() throws Exception {
+        int rounds = 20_000;
+        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        Runnable[] work = new Runnable[2];
+        for (int t = 0; t < 2; t++) {
+            long value = t + 1, size = 4096 * (t + 1);
+            work[t] = () -> {
+                try (OwnedFd event = Descriptors.eventFd(); OwnedFd file = Descriptors.memfd("scratch-test", size)) {
+                    start.await();
+                    for (int i = 0; i < rounds && wrong.get() == null; i++) {
+                        Descriptors.signalEvent(event, value);
+                        long counter = Descriptors.readCounter(event);
+                        long length = Descriptors.size(file);
+                        if (counter != value || length != size) wrong.set("round " + i + ": counter " + counter + ", size " + length + " instead of " + value + ", " + size);
+                    }
+                } catch (Exception e) {
+                    wrong.compareAndSet(null, e.toString());
+                }
+            };
+        }
+        Thread other = new Thread(work[1]);
+        other.start();
+        work[0].run();
+        other.join();
+        assertNull(wrong.get());
+    }
 }
