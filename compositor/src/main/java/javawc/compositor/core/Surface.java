@@ -405,7 +405,7 @@ public final class Surface implements WlSurface.Handler, Drawable {
     /** Sends done to every callback of the last applied commits; called after a repaint that showed the surface. */
     public void sendFrameDone(int timeMs) {
         if (frameCallbacks.isEmpty()) return;
-        for (WlCallback cb : frameCallbacks) cb.sendDone(timeMs);
+        for (int i = 0; i < frameCallbacks.size(); i++) frameCallbacks.get(i).sendDone(timeMs); // indexed: every frame, no iterator
         frameCallbacks.clear();
     }
 

@@ -116,7 +116,7 @@ public final class Scene {
     }
 
     private boolean onAnyOutput(Rect r) {
-        for (OutputGlobal g : outputs) if (g.output().logicalBounds().intersects(r)) return true;
+        for (int i = 0; i < outputs.size(); i++) if (outputs.get(i).output().logicalBounds().intersects(r)) return true;
         return false;
     }
 
@@ -440,7 +440,7 @@ public final class Scene {
 
     /** The wl_output global of {@code output} (its clients' resources for it), or null. */
     public OutputGlobal globalOf(Output output) {
-        for (OutputGlobal g : outputs) if (g.output() == output) return g;
+        for (int i = 0; i < outputs.size(); i++) if (outputs.get(i).output() == output) return outputs.get(i); // indexed: asked every frame
         return null;
     }
 }

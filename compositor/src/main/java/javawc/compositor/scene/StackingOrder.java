@@ -101,7 +101,9 @@ final class StackingOrder {
 
     /** Visits the shown surfaces of the tree of {@code root}, bottom to top, with their global position. */
     void forEachInTree(Surface root, Scene.SurfaceVisitor v) {
-        for (Surface s : root.stack()) {
+        List<Surface> stack = root.stack();
+        for (int i = 0; i < stack.size(); i++) { // indexed: no iterator per tree, several walks a frame
+            Surface s = stack.get(i);
             if (s == root) {
                 if (s.position(xy)) v.visit(s, xy[0], xy[1]);
             } else {
