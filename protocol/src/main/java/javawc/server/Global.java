@@ -1,6 +1,7 @@
 package javawc.server;
 
 import javawc.wire.InterfaceSpec;
+import javawc.wire.MessageWriter;
 
 /**
  * An object clients can bind through wl_registry: a name, an interface and the highest
@@ -46,10 +47,10 @@ public final class Global {
      */
     private static byte[] encodeAnnouncement(int name, String interfaceName, int version) {
         byte[] text = interfaceName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int padded = (text.length + 1 + 3) & ~3; // the text, its NUL, padding to 4 bytes
-        byte[] args = new byte[4 + 4 + padded + 4];
+        byte[] args = new byte[4 + MessageWriter.stringSize(text) + 4];
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(args).order(java.nio.ByteOrder.nativeOrder());
-        b.putInt(0, name).putInt(4, text.length + 1).put(8, text).putInt(8 + padded, version);
+        b.putInt(0, name);
+        b.putInt(4 + MessageWriter.putString(b, 4, text), version);
         return args;
     }
 

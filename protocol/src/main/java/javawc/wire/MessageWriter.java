@@ -55,13 +55,23 @@ public final class MessageWriter {
         // registry burst, and its compiled form took ~50 ms of C2 time on the event loop's CPU
         if (s.indexOf('\0') >= 0) throw new IllegalArgumentException("string contains NUL");
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        int padded = (utf8.length + 1 + 3) & ~3;
-        need(4 + padded);
-        out.putInt(pos, utf8.length + 1);
-        out.putInt(pos + padded, 0); // the last word: the NUL and padding, then overwritten by the text where it reaches
-        out.put(pos + 4, utf8);
-        pos += 4 + padded;
+        need(stringSize(utf8));
+        pos += putString(out, pos, utf8);
         return this;
+    }
+
+    /** Bytes a string argument of {@code utf8} (without its NUL) takes on the wire: length, text, NUL, padding to 4. */
+    public static int stringSize(byte[] utf8) {
+        return 4 + ((utf8.length + 1 + 3) & ~3);
+    }
+
+    /** Writes a string argument of {@code utf8} (without its NUL) at {@code at} of {@code b} (native order); returns {@link #stringSize}. */
+    public static int putString(java.nio.ByteBuffer b, int at, byte[] utf8) {
+        int size = stringSize(utf8);
+        b.putInt(at, utf8.length + 1);
+        b.putInt(at + size - 4, 0); // the last word: the NUL and padding, then overwritten by the text where it reaches
+        b.put(at + 4, utf8);
+        return size;
     }
 
     /** Arguments encoded beforehand (whole 4-byte words, as this writer would have written them), copied as they are. */
