@@ -63,33 +63,33 @@ public final class Descriptors {
         static final MethodHandle FSTAT = Foreign.downcall("fstat", true, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG);
         static final boolean USABLE = READ != null && TIMERFD_SETTIME != null && FSTAT != null;
 
-        static long read(int fd, long buffer, long count) {
+        static long read(Scratch scratch, int fd, long buffer, long count) {
             try {
-                return (long) READ.invokeExact(scratch().callState(), fd, buffer, count);
+                return (long) READ.invokeExact(scratch.callState(), fd, buffer, count);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        static int timerfdSettime(int fd, int flags, long newValue, long oldValue) {
+        static int timerfdSettime(Scratch scratch, int fd, int flags, long newValue, long oldValue) {
             try {
-                return (int) TIMERFD_SETTIME.invokeExact(scratch().callState(), fd, flags, newValue, oldValue);
+                return (int) TIMERFD_SETTIME.invokeExact(scratch.callState(), fd, flags, newValue, oldValue);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        static int fstat(int fd, long statBuffer) {
+        static int fstat(Scratch scratch, int fd, long statBuffer) {
             try {
-                return (int) FSTAT.invokeExact(scratch().callState(), fd, statBuffer);
+                return (int) FSTAT.invokeExact(scratch.callState(), fd, statBuffer);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        /** errno of the last of these calls that failed on this thread. */
-        static int errno() {
-            return Foreign.errno(scratch().callState());
+        /** errno of the last of these calls that failed on the thread {@code scratch} is of. */
+        static int errno(Scratch scratch) {
+            return Foreign.errno(scratch.callState());
         }
     }
 
@@ -119,15 +119,16 @@ public final class Descriptors {
 
     /** Arms a one-shot timer for the absolute CLOCK_MONOTONIC time {@code deadlineNanos} (System.nanoTime's clock). */
     public static void armTimerAbsolute(OwnedFd timer, long deadlineNanos) throws OsException {
-        NativeBuffer nb = scratch().buffer;
+        Scratch scratch = scratch();
+        NativeBuffer nb = scratch.buffer;
         ByteBuffer b = nb.buffer();
         b.putLong(0, 0).putLong(8, 0);
         b.putLong(16, deadlineNanos / 1_000_000_000L);
         b.putLong(24, deadlineNanos % 1_000_000_000L);
         if (!Foreign.frameCallsReady()) {
             if (LibC.timerfd_settime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) throw OsException.last("timerfd_settime");
-        } else if (FrameCalls.timerfdSettime(timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
-            throw new OsException("timerfd_settime", FrameCalls.errno());
+        } else if (FrameCalls.timerfdSettime(scratch, timer.get(), 1 /* TFD_TIMER_ABSTIME */, nb.address(), 0) < 0) {
+            throw new OsException("timerfd_settime", FrameCalls.errno(scratch));
         }
     }
 
@@ -161,11 +162,12 @@ public final class Descriptors {
 
     /** Reads the 8-byte counter of an eventfd or timerfd; 0 if nothing is pending. */
     public static long readCounter(OwnedFd fd) throws OsException {
-        NativeBuffer nb = scratch().buffer;
+        Scratch scratch = scratch();
+        NativeBuffer nb = scratch.buffer;
         boolean foreign = Foreign.frameCallsReady();
-        long n = foreign ? FrameCalls.read(fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
+        long n = foreign ? FrameCalls.read(scratch, fd.get(), nb.address(), 8) : LibC.read(fd.get(), nb.address(), 8);
         if (n < 0) {
-            int errno = foreign ? FrameCalls.errno() : LibC.errno();
+            int errno = foreign ? FrameCalls.errno(scratch) : LibC.errno();
             if (errno == LibC.EAGAIN) return 0;
             throw new OsException("read(counter)", errno);
         }
@@ -211,11 +213,12 @@ public final class Descriptors {
 
     /** Size in bytes per fstat. */
     public static long size(OwnedFd fd) throws OsException {
-        NativeBuffer nb = scratch().buffer;
+        Scratch scratch = scratch();
+        NativeBuffer nb = scratch.buffer;
         if (!Foreign.frameCallsReady()) {
             if (LibC.fstat(fd.get(), nb.address()) < 0) throw OsException.last("fstat");
-        } else if (FrameCalls.fstat(fd.get(), nb.address()) < 0) {
-            throw new OsException("fstat", FrameCalls.errno());
+        } else if (FrameCalls.fstat(scratch, fd.get(), nb.address()) < 0) {
+            throw new OsException("fstat", FrameCalls.errno(scratch));
         }
         return nb.buffer().getLong(48); // st_size on x86_64
     }
